@@ -1,0 +1,178 @@
+import type { Queryable } from '../../db/database.js';
+import type { DocumentData } from '../../forms/types.js';
+
+export type Stage = 'draft' | 'verified' | 'validated';
+
+export interface DocumentRow {
+  numero: number;
+  form_id: string;
+  form_version: number;
+  status: number;
+  stage: Stage;
+  niu: string | null;
+  data: DocumentData;
+  event_date: string | null;
+  remark: string | null;
+  created_by: number;
+  created_at: Date;
+  updated_by: number;
+  updated_at: Date;
+  verified_by: number | null;
+  verified_at: Date | null;
+  validated_by: number | null;
+  validated_at: Date | null;
+  cancelled_by: number | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+}
+
+const COLUMNS = `numero, form_id, form_version, status, stage, niu, data, event_date, remark, created_by, created_at,
+  updated_by, updated_at, verified_by, verified_at, validated_by, validated_at, cancelled_by, cancelled_at, cancel_reason`;
+
+export async function documentByNumero(q: Queryable, numero: number, lock = false): Promise<DocumentRow | undefined> {
+  const rows = await q.query<DocumentRow>(`SELECT ${COLUMNS} FROM docstream.documents WHERE numero = $1${lock ? ' FOR UPDATE' : ''}`, [numero]);
+  return rows[0];
+}
+
+export async function documentByNiu(q: Queryable, niu: string): Promise<DocumentRow | undefined> {
+  const rows = await q.query<DocumentRow>(`SELECT ${COLUMNS} FROM docstream.documents WHERE niu = $1`, [niu]);
+  return rows[0];
+}
+
+export interface NewDocument {
+  formId: string;
+  formVersion: number;
+  data: DocumentData;
+  namesNorm: string;
+  eventDate: string | null;
+  userId: number;
+  at: Date;
+}
+
+export async function insertDocument(q: Queryable, d: NewDocument): Promise<DocumentRow> {
+  const rows = await q.query<DocumentRow>(
+    `INSERT INTO docstream.documents (form_id, form_version, data, names_norm, event_date, created_by, created_at, updated_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7) RETURNING ${COLUMNS}`,
+    [d.formId, d.formVersion, d.data, d.namesNorm, d.eventDate, d.userId, d.at],
+  );
+  return rows[0]!;
+}
+
+export async function updateDraftData(
+  q: Queryable,
+  numero: number,
+  d: { data: DocumentData; namesNorm: string; eventDate: string | null; userId: number; at: Date },
+): Promise<DocumentRow> {
+  const rows = await q.query<DocumentRow>(
+    `UPDATE docstream.documents SET data = $2, names_norm = $3, event_date = $4, updated_by = $5, updated_at = $6
+     WHERE numero = $1 RETURNING ${COLUMNS}`,
+    [numero, d.data, d.namesNorm, d.eventDate, d.userId, d.at],
+  );
+  return rows[0]!;
+}
+
+export async function markVerified(q: Queryable, numero: number, userId: number, at: Date): Promise<DocumentRow> {
+  const rows = await q.query<DocumentRow>(
+    `UPDATE docstream.documents SET stage = 'verified', verified_by = $2, verified_at = $3, remark = NULL, updated_by = $2, updated_at = $3
+     WHERE numero = $1 RETURNING ${COLUMNS}`,
+    [numero, userId, at],
+  );
+  return rows[0]!;
+}
+
+export async function sendBackToDraft(q: Queryable, numero: number, remark: string, userId: number, at: Date): Promise<DocumentRow> {
+  const rows = await q.query<DocumentRow>(
+    `UPDATE docstream.documents SET stage = 'draft', verified_by = NULL, verified_at = NULL, remark = $2, updated_by = $3, updated_at = $4
+     WHERE numero = $1 RETURNING ${COLUMNS}`,
+    [numero, remark, userId, at],
+  );
+  return rows[0]!;
+}
+
+/** Validation: NIU, stage and Status 3 (queued for transmission) in one statement. */
+export async function markValidated(q: Queryable, numero: number, niu: string, userId: number, at: Date): Promise<DocumentRow> {
+  const rows = await q.query<DocumentRow>(
+    `UPDATE docstream.documents SET stage = 'validated', status = 3, niu = $2, validated_by = $3, validated_at = $4, updated_by = $3, updated_at = $4
+     WHERE numero = $1 RETURNING ${COLUMNS}`,
+    [numero, niu, userId, at],
+  );
+  return rows[0]!;
+}
+
+export async function markCancelled(q: Queryable, numero: number, reason: string, userId: number, at: Date): Promise<DocumentRow> {
+  const rows = await q.query<DocumentRow>(
+    `UPDATE docstream.documents SET status = 0, cancelled_by = $3, cancelled_at = $4, cancel_reason = $2, updated_by = $3, updated_at = $4
+     WHERE numero = $1 RETURNING ${COLUMNS}`,
+    [numero, reason, userId, at],
+  );
+  return rows[0]!;
+}
+
+export async function enqueueOutbox(q: Queryable, msgType: 'docs' | 'cancel', numero: number, niu: string, at: Date): Promise<void> {
+  await q.query('INSERT INTO docstream.outbox (msg_type, document_numero, niu, created_at) VALUES ($1, $2, $3, $4)', [msgType, numero, niu, at]);
+}
+
+export async function pendingOutbox(q: Queryable): Promise<{ id: number; msg_type: string; niu: string; document_numero: number }[]> {
+  return q.query('SELECT id, msg_type, niu, document_numero FROM docstream.outbox WHERE acked_at IS NULL ORDER BY id');
+}
+
+export interface SearchCriteria {
+  niu?: string;
+  /** Normalised words, each must appear in one of the document's person names. */
+  nameWords?: string[];
+  formId?: string;
+  status?: number;
+  stage?: Stage;
+  /** Event date range, inclusive, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  createdBy?: number;
+  /** Keyset paging: only documents with a smaller numero. */
+  before?: number;
+  limit: number;
+}
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface SearchHit {
+  numero: number;
+  form_id: string;
+  status: number;
+  stage: Stage;
+  niu: string | null;
+  event_date: string | null;
+  names_norm: string;
+  remark: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Newest first, keyset-paged on numero; every criterion is a bound parameter. */
+export async function searchDocuments(q: Queryable, c: SearchCriteria): Promise<SearchHit[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (fragment: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(fragment(`$${params.length}`));
+  };
+  if (c.niu !== undefined) add((p) => `niu = ${p}`, c.niu);
+  for (const w of c.nameWords ?? []) add((p) => `names_norm LIKE ${p}`, `%${likeEscape(w)}%`);
+  if (c.formId !== undefined) add((p) => `form_id = ${p}`, c.formId);
+  if (c.status !== undefined) add((p) => `status = ${p}`, c.status);
+  if (c.stage !== undefined) add((p) => `stage = ${p}`, c.stage);
+  if (c.from !== undefined) add((p) => `event_date >= ${p}::date`, c.from);
+  if (c.to !== undefined) add((p) => `event_date <= ${p}::date`, c.to);
+  if (c.createdBy !== undefined) add((p) => `created_by = ${p}`, c.createdBy);
+  if (c.before !== undefined) add((p) => `numero < ${p}`, c.before);
+  params.push(c.limit);
+  const sql = `SELECT numero, form_id, status, stage, niu, event_date, names_norm, remark, created_at, updated_at
+    FROM docstream.documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY numero DESC LIMIT $${params.length}`;
+  return q.query<SearchHit>(sql, params);
+}
+
+export async function countByStage(q: Queryable): Promise<{ stage: Stage; status: number; n: number }[]> {
+  return q.query('SELECT stage, status, count(*)::int AS n FROM docstream.documents GROUP BY stage, status ORDER BY stage, status');
+}

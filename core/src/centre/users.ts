@@ -1,0 +1,243 @@
+import type { Database, Queryable } from '../db/database.js';
+import type { Clock } from '../clock.js';
+import { DocstreamError, notFound } from '../errors.js';
+import { appendAudit } from '../audit/queries.js';
+import { checkPasswordPolicy, dummyPasswordHash, generateTemporaryPassword, hashPassword, verifyPassword } from '../crypto/passwords.js';
+import * as users from './queries/users.js';
+import { Privilege, PRIVILEGE_LABELS } from './privileges.js';
+import type { Session, SessionRegistry } from './session.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export interface UserView {
+  id: number;
+  login: string;
+  fullName: string;
+  privilege: Privilege;
+  role: { fr: string; en: string };
+  mustChangePassword: boolean;
+  locked: boolean;
+  lastLoginAt: Date | null;
+}
+
+const LOGIN_RE = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+
+function view(u: users.UserRow, now: Date): UserView {
+  return {
+    id: u.id,
+    login: u.login,
+    fullName: u.full_name,
+    privilege: u.privilege as Privilege,
+    role: PRIVILEGE_LABELS[u.privilege as Privilege],
+    mustChangePassword: u.must_change_password,
+    locked: u.locked_until !== null && u.locked_until > now,
+    lastLoginAt: u.last_login_at,
+  };
+}
+
+function badCredentials(): DocstreamError {
+  return new DocstreamError(
+    'auth_failed',
+    `Identifiant ou mot de passe incorrect. Après ${MAX_FAILED_LOGINS} échecs le compte est bloqué ${LOCKOUT_MINUTES} minutes.`,
+    `Wrong user name or password. After ${MAX_FAILED_LOGINS} failures the account is locked for ${LOCKOUT_MINUTES} minutes.`,
+  );
+}
+
+function lockedError(until: Date): DocstreamError {
+  const hhmm = until.toISOString().slice(11, 16);
+  return new DocstreamError(
+    'account_locked',
+    `Compte bloqué après trop d’échecs, jusqu’à ${hhmm} UTC. Réessayez ensuite, ou demandez à l’Officier de réinitialiser le mot de passe.`,
+    `Account locked after too many failures, until ${hhmm} UTC. Try again then, or ask the Officer to reset the password.`,
+  );
+}
+
+function checkLogin(login: string): string {
+  const l = login.trim().toLowerCase();
+  if (!LOGIN_RE.test(l)) {
+    throw new DocstreamError(
+      'validation',
+      'Identifiant invalide : 2 à 32 caractères, lettres minuscules, chiffres, point, tiret ou souligné.',
+      'Invalid user name: 2 to 32 characters, lower-case letters, digits, dot, hyphen or underscore.',
+      { problems: [{ field: 'login', fr: 'identifiant invalide', en: 'invalid user name' }] },
+    );
+  }
+  return l;
+}
+
+function checkFullName(name: string): string {
+  const n = name.trim();
+  if (n.length === 0 || n.length > 200) {
+    throw new DocstreamError('validation', 'Nom complet obligatoire (200 caractères au plus).', 'Full name required (200 characters at most).', {
+      problems: [{ field: 'fullName', fr: 'nom complet obligatoire', en: 'full name required' }],
+    });
+  }
+  return n;
+}
+
+const MANAGE_USERS = { fr: 'gérer les utilisateurs', en: 'managing users' };
+
+export function createUserService(db: Database, clock: Clock, sessions: SessionRegistry) {
+  async function mustFind(q: Queryable, login: string): Promise<users.UserRow> {
+    const u = await users.userByLogin(q, login.trim().toLowerCase(), true);
+    if (!u) throw notFound(`Utilisateur « ${login} »`, `User “${login}”`);
+    return u;
+  }
+
+  /** Checks a password and records the outcome; the failure count survives the error thrown. */
+  async function authenticate(login: string, password: string): Promise<users.UserRow> {
+    const l = login.trim().toLowerCase();
+    const u = await users.userByLogin(db, l);
+    const now = clock.now();
+    if (!u) {
+      await verifyPassword(password, await dummyPasswordHash());
+      await db.tx((q) => appendAudit(q, 'centre', { at: now, actorId: null, actorLogin: l, action: 'login_failed', entity: 'user', entityId: null, details: { reason: 'unknown_user' } }));
+      throw badCredentials();
+    }
+    if (u.locked_until && u.locked_until > now) throw lockedError(u.locked_until);
+    if (!(await verifyPassword(password, u.password_hash))) {
+      const lockedUntil = await db.tx(async (q) => {
+        const willLock = u.failed_attempts + 1 >= MAX_FAILED_LOGINS;
+        const until = willLock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+        const count = await users.recordLoginFailure(q, u.id, until);
+        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: willLock ? 'login_locked' : 'login_failed', entity: 'user', entityId: u.id, details: { failures: count } });
+        return until;
+      });
+      if (lockedUntil) throw lockedError(lockedUntil);
+      throw badCredentials();
+    }
+    if (u.privilege === Privilege.Suspended) {
+      throw new DocstreamError('account_suspended', 'Ce compte est suspendu. Adressez-vous à l’Officier du centre.', 'This account is suspended. Ask the centre’s Officer.');
+    }
+    return u;
+  }
+
+  async function edit(session: Session, login: string, changes: { fullName?: string; privilege?: Privilege }): Promise<UserView> {
+    const now = clock.now();
+    const fullName = changes.fullName === undefined ? undefined : checkFullName(changes.fullName);
+    if (changes.privilege !== undefined && ![0, 1, 2, 3].includes(changes.privilege)) {
+      throw new DocstreamError('validation', 'Rôle invalide : 0 suspendu, 1 Agent, 2 Secrétaire, 3 Officier.', 'Invalid role: 0 suspended, 1 Agent, 2 Secretary, 3 Officer.');
+    }
+    const row = await db.tx(async (q) => {
+      const actor = await sessions.require(q, session, Privilege.Officer, MANAGE_USERS);
+      const u = await mustFind(q, login);
+      const privilege = changes.privilege ?? (u.privilege as Privilege);
+      // The centre must never be left without an Officer able to manage it.
+      if (u.privilege === Privilege.Officer && privilege !== Privilege.Officer && (await users.countActiveOfficers(q)) <= 1) {
+        throw new DocstreamError(
+          'invalid_state',
+          'Impossible : c’est le dernier Officier actif. Nommez d’abord un autre Officier.',
+          'Not possible: this is the last active Officer. Appoint another Officer first.',
+        );
+      }
+      await users.updateUserProfile(q, u.id, fullName ?? u.full_name, privilege, now);
+      const action = privilege === Privilege.Suspended && u.privilege !== Privilege.Suspended ? 'user_suspended' : 'user_edited';
+      await appendAudit(q, 'centre', {
+        at: now, actorId: actor.id, actorLogin: actor.login, action, entity: 'user', entityId: u.id,
+        details: { before: { fullName: u.full_name, privilege: u.privilege }, after: { fullName: fullName ?? u.full_name, privilege } },
+      });
+      return (await users.userById(q, u.id))!;
+    });
+    return view(row, now);
+  }
+
+  return {
+    /** Logs in. A session whose password must change can only call `changePassword`. */
+    async login(login: string, password: string): Promise<Session> {
+      const u = await authenticate(login, password);
+      const now = clock.now();
+      await db.tx(async (q) => {
+        await users.recordLoginSuccess(q, u.id, now);
+        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: 'login', entity: 'user', entityId: u.id });
+      });
+      return sessions.issue(u);
+    },
+
+    async changePassword(login: string, currentPassword: string, newPassword: string): Promise<Session> {
+      const u = await authenticate(login, currentPassword);
+      checkPasswordPolicy(newPassword, u.login);
+      if (newPassword === currentPassword) {
+        throw new DocstreamError('weak_password', 'Le nouveau mot de passe doit différer de l’actuel.', 'The new password must differ from the current one.');
+      }
+      const hash = await hashPassword(newPassword);
+      const now = clock.now();
+      const updated = await db.tx(async (q) => {
+        await users.setPassword(q, u.id, hash, false, now);
+        await users.recordLoginSuccess(q, u.id, now);
+        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: 'password_changed', entity: 'user', entityId: u.id });
+        return (await users.userById(q, u.id))!;
+      });
+      return sessions.issue(updated);
+    },
+
+    async list(session: Session): Promise<UserView[]> {
+      await sessions.require(db, session, Privilege.Officer, MANAGE_USERS);
+      const now = clock.now();
+      return (await users.listUsers(db)).map((u) => view(u, now));
+    },
+
+    /** Creates a user with a temporary password they must change at first login. */
+    async create(session: Session, input: { login: string; fullName: string; privilege: Privilege }): Promise<{ user: UserView; temporaryPassword: string }> {
+      const login = checkLogin(input.login);
+      const fullName = checkFullName(input.fullName);
+      if (![1, 2, 3].includes(input.privilege)) {
+        throw new DocstreamError('validation', 'Rôle invalide : 1 Agent, 2 Secrétaire, 3 Officier.', 'Invalid role: 1 Agent, 2 Secretary, 3 Officer.');
+      }
+      const temporaryPassword = generateTemporaryPassword();
+      const hash = await hashPassword(temporaryPassword);
+      const now = clock.now();
+      const row = await db.tx(async (q) => {
+        const actor = await sessions.require(q, session, Privilege.Officer, MANAGE_USERS);
+        if (await users.userByLogin(q, login)) {
+          throw new DocstreamError('conflict', `L’identifiant « ${login} » existe déjà. Choisissez-en un autre.`, `User name “${login}” already exists. Choose another one.`);
+        }
+        const u = await users.insertUser(q, { login, fullName, privilege: input.privilege, passwordHash: hash, mustChange: true, at: now });
+        await appendAudit(q, 'centre', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'user_created', entity: 'user', entityId: u.id, details: { login, fullName, privilege: input.privilege } });
+        return u;
+      });
+      return { user: view(row, now), temporaryPassword };
+    },
+
+    edit,
+
+    suspend(session: Session, login: string): Promise<UserView> {
+      return edit(session, login, { privilege: Privilege.Suspended });
+    },
+
+    /** New temporary password, lockout cleared; the user must change it at next login. */
+    async resetPassword(session: Session, login: string): Promise<{ user: UserView; temporaryPassword: string }> {
+      const temporaryPassword = generateTemporaryPassword();
+      const hash = await hashPassword(temporaryPassword);
+      const now = clock.now();
+      const row = await db.tx(async (q) => {
+        const actor = await sessions.require(q, session, Privilege.Officer, MANAGE_USERS);
+        const u = await mustFind(q, login);
+        await users.setPassword(q, u.id, hash, true, now);
+        await appendAudit(q, 'centre', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'password_reset', entity: 'user', entityId: u.id });
+        return (await users.userById(q, u.id))!;
+      });
+      return { user: view(row, now), temporaryPassword };
+    },
+
+    /** Creates the first Officer; refused once any user exists. Used by `init`. */
+    async createFirstOfficer(q: Queryable, input: { login: string; fullName: string; password: string; mustChange: boolean }): Promise<UserView> {
+      const login = checkLogin(input.login);
+      const fullName = checkFullName(input.fullName);
+      if (!input.mustChange) checkPasswordPolicy(input.password, login);
+      const now = clock.now();
+      const u = await users.insertUser(q, { login, fullName, privilege: Privilege.Officer, passwordHash: await hashPassword(input.password), mustChange: input.mustChange, at: now });
+      await appendAudit(q, 'centre', { at: now, actorId: null, actorLogin: null, action: 'user_created', entity: 'user', entityId: u.id, details: { login, fullName, privilege: 3, first: true } });
+      return view(u, now);
+    },
+
+    /** Trial accounts of the demo: a known password that must change at first login. */
+    async createTrialUser(q: Queryable, input: { login: string; fullName: string; privilege: Privilege; password: string }): Promise<void> {
+      const now = clock.now();
+      const u = await users.insertUser(q, { login: input.login, fullName: input.fullName, privilege: input.privilege, passwordHash: await hashPassword(input.password), mustChange: true, at: now });
+      await appendAudit(q, 'centre', { at: now, actorId: null, actorLogin: null, action: 'user_created', entity: 'user', entityId: u.id, details: { login: u.login, privilege: input.privilege, trial: true } });
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

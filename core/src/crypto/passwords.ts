@@ -1,0 +1,70 @@
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, randomInt } from 'node:crypto';
+import { promisify } from 'node:util';
+import { DocstreamError } from '../errors.js';
+
+const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+
+// N = 2^15, r = 8: about 32 MiB and a few tens of ms per hash on a low-spec machine,
+// the OWASP minimum for scrypt.
+const LOG_N = 15;
+const R = 8;
+const P = 1;
+const KEY_LEN = 32;
+
+function params(logN: number, r: number, p: number) {
+  return { N: 2 ** logN, r, p, maxmem: 256 * 2 ** logN * r };
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password.normalize('NFC'), salt, KEY_LEN, params(LOG_N, R, P));
+  return `scrypt$${LOG_N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, logN, r, p, saltB64, keyB64] = parts as [string, string, string, string, string, string];
+  const expected = Buffer.from(keyB64, 'base64');
+  const key = await scrypt(password.normalize('NFC'), Buffer.from(saltB64, 'base64'), expected.length, params(Number(logN), Number(r), Number(p)));
+  return timingSafeEqual(key, expected);
+}
+
+/** A hash of nothing anyone knows, so a login for an unknown user costs the same time. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummyHash;
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export function checkPasswordPolicy(password: string, login: string): void {
+  const problems: string[][] = [];
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    problems.push([`au moins ${MIN_PASSWORD_LENGTH} caractères`, `at least ${MIN_PASSWORD_LENGTH} characters`]);
+  }
+  if (password.toLowerCase().includes(login.toLowerCase())) {
+    problems.push(['ne pas contenir l’identifiant', 'must not contain the user name']);
+  }
+  if (/^(.)\1*$/.test(password)) problems.push(['pas un seul caractère répété', 'not one repeated character']);
+  if (problems.length > 0) {
+    throw new DocstreamError(
+      'weak_password',
+      `Mot de passe trop faible : ${problems.map((p) => p[0]).join(', ')}. Choisissez-en un autre.`,
+      `Password too weak: ${problems.map((p) => p[1]).join(', ')}. Choose another one.`,
+    );
+  }
+}
+
+/** Temporary passwords handed over by an Officer: readable aloud, no look-alike characters. */
+export function generateTemporaryPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const groups: string[] = [];
+  for (let g = 0; g < 3; g++) {
+    let s = '';
+    for (let i = 0; i < 4; i++) s += alphabet[randomInt(alphabet.length)];
+    groups.push(s);
+  }
+  return groups.join('-');
+}

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import type { Settings } from '../settings.js';
+import { createDatabase, describeUrl, type Database } from './database.js';
+import { startEmbedded } from './embedded.js';
+import { migrate, type Side } from './migrate.js';
+
+/**
+ * Opens the database of one side: the real PostgreSQL named by the settings, or the
+ * embedded one in the data directory. Migrations run on open, so a fresh machine
+ * needs no separate setup step.
+ */
+export async function openDatabase(settings: Settings, side: Side, options: { migrate?: boolean } = {}): Promise<Database> {
+  let db: Database;
+  if (settings.databaseUrl) {
+    db = createDatabase({
+      connectionString: settings.databaseUrl,
+      max: 10,
+      embedded: false,
+      description: describeUrl(settings.databaseUrl),
+    });
+  } else {
+    const dir = join(settings.dataDir, `${side}-db`);
+    const server = await startEmbedded(dir);
+    db = createDatabase({
+      host: server.socketDir,
+      user: 'postgres',
+      database: 'postgres',
+      max: 1,
+      embedded: true,
+      description: `PGlite ${dir}`,
+      onClose: () => server.stop(),
+    });
+  }
+  if (options.migrate !== false) {
+    try {
+      await migrate(db, side);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+  return db;
+}
