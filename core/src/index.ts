@@ -23,3 +23,4 @@ export { STATUS_LABELS, STAGE_LABELS, type DocumentView, type SearchInput, type 
 export type { Stage, SearchHit } from './centre/queries/documents.js';
 export { createServer, type Server } from './server/create-server.js';
 export { localDate } from './util/dates.js';
+export { insertValidatedDocuments, BULK_BATCH_SIZE, type BulkValidatedDocument } from './centre/queries/bulk.js';

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { DocstreamError } from '@docstream/core';
+import { settingsFrom, outputFrom, withCentre, type GlobalOptions } from './cli/context.js';
+import { reportError, tr } from './cli/io.js';
+import { addAdminCommands } from './cli/admin-commands.js';
+import { addUserCommands } from './cli/user-commands.js';
+import { addDocumentCommands, addFormCommands } from './cli/doc-commands.js';
+
+const program = new Command('docstream-centre')
+  .description('Docstream — console et commandes du centre de traitement / processing centre console and commands')
+  .option('--lang <fr|en>', 'langue / language (défaut : fr, ou LANG)')
+  .option('--json', 'sortie JSON pour les scripts / JSON output for scripts')
+  .option('--data-dir <dir>', 'dossier des données locales (base embarquée)')
+  .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)')
+  .option('--user <login>', 'utilisateur (sinon DOCSTREAM_USER) ; mot de passe : DOCSTREAM_PASSWORD, entrée standard ou invite')
+  .option('--demo', 'sans sous-commande : initialise un centre de démonstration s’il ne l’est pas, puis ouvre la console')
+  .showHelpAfterError();
+
+const globals = (): GlobalOptions & { demo?: boolean } => program.opts();
+
+addAdminCommands(program, globals);
+addUserCommands(program, globals);
+addDocumentCommands(program, globals);
+addFormCommands(program, globals);
+
+interface ConsoleModule {
+  runConsole(opts: { centre: unknown; lang: 'fr' | 'en'; embedded: boolean; dbDescription: string }): Promise<void>;
+}
+
+// No subcommand: the console, loaded only then so scripted commands start fast.
+program.action(async () => {
+  const g = globals();
+  await withCentre(g, async (centre, out) => {
+    if (!(await centre.info())) {
+      if (!g.demo) {
+        throw new DocstreamError(
+          'not_initialised',
+          'Centre non initialisé. Lancez « docstream-centre init … », ou « docstream-centre --demo » pour essayer.',
+          'Centre not initialised. Run “docstream-centre init …”, or “docstream-centre --demo” to try it out.',
+        );
+      }
+      await centre.initDemo();
+      process.stderr.write(`${tr(out, 'Centre de démonstration créé.', 'Demo centre created.')}\n`);
+    }
+    const specifier = './console.js';
+    const { runConsole } = (await import(specifier)) as ConsoleModule;
+    await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description });
+  });
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = reportError(outputFrom(globals(), settingsFrom(globals())), e);
+}

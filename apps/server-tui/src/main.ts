@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { createServer, langFrom, loadSettings, migrate, openDatabase, pendingMigrations, type Settings } from '@docstream/core';
+
+interface Globals {
+  lang?: string;
+  json?: boolean;
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+const program = new Command('docstream-server')
+  .description('Docstream — serveur central / central server')
+  .option('--lang <fr|en>', 'langue / language')
+  .option('--json', 'sortie JSON / JSON output')
+  .option('--data-dir <dir>', 'dossier des données locales (base embarquée)')
+  .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)');
+
+function settings(): Settings {
+  const g = program.opts<Globals>();
+  const o: Partial<Settings> = {};
+  const lang = langFrom(g.lang);
+  if (lang) o.lang = lang;
+  if (g.dataDir) o.dataDir = g.dataDir;
+  if (g.databaseUrl) o.databaseUrl = g.databaseUrl;
+  return loadSettings(o);
+}
+
+function say(data: unknown, fr: string, en: string): void {
+  const s = settings();
+  process.stdout.write(program.opts<Globals>().json ? `${JSON.stringify(data, null, 2)}\n` : `${s.lang === 'en' ? en : fr}\n`);
+}
+
+async function withServer(fn: (server: ReturnType<typeof createServer>, s: Settings) => Promise<void>): Promise<void> {
+  const s = settings();
+  const server = createServer({ db: await openDatabase(s, 'server') });
+  try {
+    await fn(server, s);
+  } finally {
+    await server.close();
+  }
+}
+
+program.command('migrate').description('Applique les migrations / apply migrations').action(async () => {
+  const db = await openDatabase(settings(), 'server', { migrate: false });
+  try {
+    const ran = await migrate(db, 'server');
+    say({ applied: ran }, ran.length ? ran.join('\n') : 'Base à jour.', ran.length ? ran.join('\n') : 'Database up to date.');
+  } finally {
+    await db.close();
+  }
+});
+
+program.command('status').description('Base de données et documents centralisés / database and central documents').action(async () => {
+  await withServer(async (server) => {
+    const n = await server.documentCount();
+    const pending = await pendingMigrations(server.db, 'server');
+    say({ database: server.db.description, documents: n, pendingMigrations: pending },
+      `Base : ${server.db.description}\nDocuments centralisés : ${n}`, `Database: ${server.db.description}\nCentral documents: ${n}`);
+  });
+});
+
+program.command('verify-audit').description('Vérifie le journal d’audit / verify the audit log').action(async () => {
+  await withServer(async (server) => {
+    const r = await server.verifyAudit();
+    say(r, r.ok ? `Journal intègre : ${r.checked} entrées.` : `JOURNAL ALTÉRÉ à l’entrée ${r.brokenAt} : ${r.reason?.fr}`,
+      r.ok ? `Audit log intact: ${r.checked} entries.` : `AUDIT LOG ALTERED at entry ${r.brokenAt}: ${r.reason?.en}`);
+    if (!r.ok) process.exitCode = 3;
+  });
+});
+
+interface ConsoleModule {
+  runServerConsole(opts: { server: unknown; lang: 'fr' | 'en' }): Promise<void>;
+}
+
+program.action(async () => {
+  await withServer(async (server, s) => {
+    const specifier = './console.js';
+    const { runServerConsole } = (await import(specifier)) as ConsoleModule;
+    await runServerConsole({ server, lang: s.lang });
+  });
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  const err = e as { fr?: string; en?: string; message?: string };
+  const en = settings().lang === 'en';
+  process.stderr.write(`${en ? 'Error' : 'Erreur'} : ${(en ? err.en : err.fr) ?? err.message}\n  (${(en ? err.fr : err.en) ?? ''})\n`);
+  process.exitCode = 1;
+}
