@@ -98,3 +98,22 @@ describe('parseNiu', () => {
     expect(parseNiu(text)).toBeUndefined();
   });
 });
+
+describe('parseNiu canonical check digits', () => {
+  it('accepts only the canonical spelling when the check digits could wrap past 97', async () => {
+    const { formatNiu: fmt, parseNiu: parse, niuCheckDigits } = await import('@docstream/core');
+    // find bodies whose check digits are 98 or 97: their mod-97 twins (01, 00) must be refused
+    let found = 0;
+    for (let seq = 1; seq < 5000 && found < 3; seq++) {
+      const niu = fmt('00042', 2026, seq);
+      const cd = niu.slice(-2);
+      if (cd !== '98' && cd !== '97') continue;
+      found++;
+      const twin = niu.slice(0, -2) + (cd === '98' ? '01' : '00');
+      expect(parse(niu)).toBeDefined();
+      expect(parse(twin)).toBeUndefined();
+      expect(niuCheckDigits(niu.replace(/-/g, '').slice(0, 15))).toBe(cd);
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+});

@@ -62,6 +62,9 @@ export class ChainVerifier {
   feed(rows: AuditRow[]): boolean {
     for (const row of rows) {
       if (this.failure) return false;
+      if (row.seq < this.expectedSeq) {
+        return this.fail(row.seq, `ligne ${row.seq} en double ou hors d’ordre`, `row ${row.seq} duplicated or out of order`);
+      }
       if (row.seq !== this.expectedSeq) {
         return this.fail(this.expectedSeq, `ligne(s) ${this.expectedSeq}…${row.seq - 1} manquante(s)`, `row(s) ${this.expectedSeq}…${row.seq - 1} missing`);
       }

@@ -21,12 +21,16 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${LOG_N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/** False for a wrong password and for any stored value that is not a well-formed hash of ours. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [, logN, r, p, saltB64, keyB64] = parts as [string, string, string, string, string, string];
-  const expected = Buffer.from(keyB64, 'base64');
-  const key = await scrypt(password.normalize('NFC'), Buffer.from(saltB64, 'base64'), expected.length, params(Number(logN), Number(r), Number(p)));
+  const m = /^scrypt\$(\d{1,2})\$(\d{1,2})\$(\d{1,2})\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(stored);
+  if (!m) return false;
+  const [logN, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const salt = Buffer.from(m[4]!, 'base64');
+  const expected = Buffer.from(m[5]!, 'base64');
+  // A damaged row with an empty or short key must not let any password in.
+  if (expected.length !== KEY_LEN || salt.length < 16 || logN < 14 || logN > 20 || r < 1 || r > 32 || p < 1 || p > 16) return false;
+  const key = await scrypt(password.normalize('NFC'), salt, KEY_LEN, params(logN, r, p));
   return timingSafeEqual(key, expected);
 }
 
@@ -44,10 +48,10 @@ export function checkPasswordPolicy(password: string, login: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
     problems.push([`au moins ${MIN_PASSWORD_LENGTH} caractères`, `at least ${MIN_PASSWORD_LENGTH} characters`]);
   }
-  if (password.toLowerCase().includes(login.toLowerCase())) {
+  if (login !== '' && password.toLowerCase().includes(login.toLowerCase())) {
     problems.push(['ne pas contenir l’identifiant', 'must not contain the user name']);
   }
-  if (/^(.)\1*$/.test(password)) problems.push(['pas un seul caractère répété', 'not one repeated character']);
+  if (/^(.)\1*$/u.test(password)) problems.push(['pas un seul caractère répété', 'not one repeated character']);
   if (problems.length > 0) {
     throw new DocstreamError(
       'weak_password',

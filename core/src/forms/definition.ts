@@ -36,7 +36,7 @@ export function checkFormDefinition(raw: unknown): FormDef {
       else byName.set(f.name, f);
       if (!isLabel(f?.label)) errs.push(`${at}.label: {fr, en}`);
       if (!TYPES.has(f?.type)) errs.push(`${at}.type: one of ${[...TYPES].join(', ')}`);
-      if (f?.type === 'enum' && (!Array.isArray(f.options) || f.options.length === 0 || !f.options.every((o) => typeof o.value === 'string' && isLabel(o.label)))) {
+      if (f?.type === 'enum' && (!Array.isArray(f.options) || f.options.length === 0 || !f.options.every((o) => typeof o?.value === 'string' && isLabel(o?.label)))) {
         errs.push(`${at}.options: list of {value, label}`);
       }
       if (f?.pattern !== undefined) {

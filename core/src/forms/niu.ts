@@ -37,7 +37,9 @@ export function parseNiu(text: string): ParsedNiu | undefined {
   const m = NIU_RE.exec(text.trim());
   if (!m) return undefined;
   const [, matricule, year, seq, check] = m as unknown as [string, string, string, string, string];
-  if (mod97(matricule + year + seq + check) !== 1) return undefined;
+  // Compare with the one canonical pair: 98 ≡ 01 (mod 97) must not give two spellings.
+  if (niuCheckDigits(matricule + year + seq) !== check) return undefined;
+  if (Number(year) < 1900 || Number(seq) < 1) return undefined;
   return { matricule, year: Number(year), sequence: Number(seq) };
 }
 

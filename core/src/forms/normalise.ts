@@ -4,6 +4,7 @@
  */
 export function normaliseName(text: string): string {
   return text
+    .replace(/[\u2019\u02bc\u2018`]/g, "'")
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -103,8 +103,10 @@ function checkValue(f: FieldDef, v: unknown, today: string, out: FieldProblem[])
         return undefined;
       }
       const o = v as Record<string, unknown>;
-      const nom = typeof o.nom === 'string' ? o.nom.trim() : '';
-      const prenoms = typeof o.prenoms === 'string' ? o.prenoms.trim() : '';
+      // N’Diaye is typed with a curly apostrophe as often as with a straight one: store one form.
+      const clean = (x: unknown) => (typeof x === 'string' ? x.trim().replace(/[\u2019\u02bc]/g, "'") : '');
+      const nom = clean(o.nom);
+      const prenoms = clean(o.prenoms);
       const extra = Object.keys(o).filter((k) => k !== 'nom' && k !== 'prenoms');
       if (extra.length > 0 || nom === '' || [...nom].length > 100 || [...prenoms].length > 150) {
         out.push(problem(f, 'le nom est obligatoire (100 caractères au plus), prénoms 150 au plus', 'the family name is required (100 characters at most), given names 150 at most'));
