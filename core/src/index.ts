@@ -1,7 +1,7 @@
 export { DocstreamError, isDocstreamError, type ErrorCode, type FieldProblem, type Lang } from './errors.js';
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
-export { loadSettings, saveSetting, langFrom, type Settings } from './settings.js';
+export { loadSettings, saveSetting, langFrom, settingsFromOptions, type Settings } from './settings.js';
 export type { Database, Queryable } from './db/database.js';
 export { createDatabase } from './db/database.js';
 export { openDatabase } from './db/open.js';

@@ -66,3 +66,13 @@ export function saveSetting<K extends keyof Stored>(key: K, value: Stored[K], en
   if (value === undefined) store.delete(key);
   else store.set(key, value);
 }
+
+/** Settings from a binary's command-line options (strings as typed), over env and file. */
+export function settingsFromOptions(o: { lang?: string; dataDir?: string; databaseUrl?: string }): Settings {
+  const overrides: Partial<Settings> = {};
+  const lang = langFrom(o.lang);
+  if (lang) overrides.lang = lang;
+  if (o.dataDir) overrides.dataDir = o.dataDir;
+  if (o.databaseUrl) overrides.databaseUrl = o.databaseUrl;
+  return loadSettings(overrides);
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { createServer, langFrom, loadSettings, migrate, openDatabase, pendingMigrations, type Settings } from '@docstream/core';
+import { createServer, migrate, openDatabase, pendingMigrations, settingsFromOptions, type Settings } from '@docstream/core';
 
 interface Globals {
   lang?: string;
@@ -17,13 +17,7 @@ const program = new Command('docstream-server')
   .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)');
 
 function settings(): Settings {
-  const g = program.opts<Globals>();
-  const o: Partial<Settings> = {};
-  const lang = langFrom(g.lang);
-  if (lang) o.lang = lang;
-  if (g.dataDir) o.dataDir = g.dataDir;
-  if (g.databaseUrl) o.databaseUrl = g.databaseUrl;
-  return loadSettings(o);
+  return settingsFromOptions(program.opts<Globals>());
 }
 
 function say(data: unknown, fr: string, en: string): void {

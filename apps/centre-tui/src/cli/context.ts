@@ -1,4 +1,4 @@
-import { createCentre, DocstreamError, langFrom, loadSettings, openDatabase, type Centre, type Session, type Settings } from '@docstream/core';
+import { createCentre, DocstreamError, openDatabase, settingsFromOptions, type Centre, type Session, type Settings } from '@docstream/core';
 import { readSecret, tr, type Output } from './io.js';
 
 export interface GlobalOptions {
@@ -9,14 +9,7 @@ export interface GlobalOptions {
   user?: string;
 }
 
-export function settingsFrom(g: GlobalOptions): Settings {
-  const overrides: Partial<Settings> = {};
-  const lang = langFrom(g.lang);
-  if (lang) overrides.lang = lang;
-  if (g.dataDir) overrides.dataDir = g.dataDir;
-  if (g.databaseUrl) overrides.databaseUrl = g.databaseUrl;
-  return loadSettings(overrides);
-}
+export const settingsFrom = (g: GlobalOptions): Settings => settingsFromOptions(g);
 
 export function outputFrom(g: GlobalOptions, settings: Settings): Output {
   return { lang: settings.lang, json: Boolean(g.json) };
