@@ -149,8 +149,46 @@ export interface SearchHit {
   updated_at: Date;
 }
 
-/** Newest first, keyset-paged on numero; every criterion is a bound parameter. */
+/**
+ * Rows of the newest-first window a date-bounded search tries before collecting older
+ * matches through the indexes (see `searchDocuments`).
+ */
+export const SEARCH_RECENT_WINDOW = 20_000;
+
+const SEARCH_COLUMNS = 'numero, form_id, status, stage, niu, event_date, names_norm, remark, created_at, updated_at';
+
+/**
+ * Newest first, keyset-paged on numero; every criterion is a bound parameter.
+ *
+ * Event dates follow numero closely (births are registered soon after they happen), which
+ * the planner cannot know. Given a date range it may walk the primary key newest first,
+ * expecting matches spread evenly, and read most of the table before it reaches births of
+ * years ago (~300 ms at 1,000,000 documents); yet forcing it to collect every match
+ * through the indexes and sort them is as slow for a wide range with a common name (tens
+ * of thousands of candidates). So a date-bounded search runs in two steps, in the same
+ * order: the newest SEARCH_RECENT_WINDOW numeros first (planner's choice, cost bounded by
+ * the window), which fills the page whenever matches are common among recent documents;
+ * then, only if the page is not full, the older documents with `ORDER BY numero + 0`
+ * (same order, not the key's), so the trigram and date indexes collect the candidates.
+ */
 export async function searchDocuments(q: Queryable, c: SearchCriteria): Promise<SearchHit[]> {
+  const dated = c.niu === undefined && (c.from !== undefined || c.to !== undefined);
+  if (!dated) return runSearch(q, c, {});
+  const top = c.before ?? (await maxNumero(q)) + 1;
+  const floor = top - SEARCH_RECENT_WINDOW;
+  if (floor <= 1) return runSearch(q, c, {});
+  const recent = await runSearch(q, c, { from: floor });
+  if (recent.length >= c.limit) return recent;
+  const older = await runSearch(q, { ...c, before: floor, limit: c.limit - recent.length }, { collect: true });
+  return [...recent, ...older];
+}
+
+async function maxNumero(q: Queryable): Promise<number> {
+  const rows = await q.query<{ n: number }>('SELECT coalesce(max(numero), 0)::bigint AS n FROM docstream.documents');
+  return rows[0]!.n;
+}
+
+function runSearch(q: Queryable, c: SearchCriteria, how: { from?: number; collect?: boolean }): Promise<SearchHit[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (fragment: (p: string) => string, value: unknown) => {
@@ -166,10 +204,11 @@ export async function searchDocuments(q: Queryable, c: SearchCriteria): Promise<
   if (c.to !== undefined) add((p) => `event_date <= ${p}::date`, c.to);
   if (c.createdBy !== undefined) add((p) => `created_by = ${p}`, c.createdBy);
   if (c.before !== undefined) add((p) => `numero < ${p}`, c.before);
+  if (how.from !== undefined) add((p) => `numero >= ${p}`, how.from);
   params.push(c.limit);
-  const sql = `SELECT numero, form_id, status, stage, niu, event_date, names_norm, remark, created_at, updated_at
+  const sql = `SELECT ${SEARCH_COLUMNS}
     FROM docstream.documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY numero DESC LIMIT $${params.length}`;
+    ORDER BY ${how.collect ? 'numero + 0' : 'numero'} DESC LIMIT $${params.length}`;
   return q.query<SearchHit>(sql, params);
 }
 
