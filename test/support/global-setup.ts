@@ -11,25 +11,41 @@ export default async function setup({ provide }: { provide: (key: string, value:
   const digest = createHash('sha256').update(all.map((m) => m.checksum).join()).digest('hex').slice(0, 12);
   const template = `ds_tpl_${digest}`;
   await withAdmin(async (c) => {
-    const stale = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE (datname LIKE 'ds\\_tpl\\_%' AND datname <> $1) OR datname LIKE 'ds\\_t\\_%'`,
-      [template],
+    // Test databases carry their creation time (ds_t_<seconds>_<random>); only those left
+    // over by a run that died hours ago go, so two runs at once never drop each other's.
+    const cutoff = Math.floor(Date.now() / 1000) - 3 * 3600;
+    const found = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'ds\\_tpl\\_%' OR datname LIKE 'ds\\_t\\_%'`,
     );
-    for (const { datname } of stale.rows) {
+    const stale = found.rows.filter(({ datname }) => {
+      if (datname.startsWith('ds_tpl_')) return datname !== template;
+      const born = Number(/^ds_t_(\d+)_/.exec(datname)?.[1] ?? 0);
+      return born < cutoff;
+    });
+    for (const { datname } of stale) {
       await c.query(`UPDATE pg_database SET datistemplate = false WHERE datname = $1`, [datname]);
       await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
     const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
     if (exists.rowCount === 0) {
-      await c.query(`CREATE DATABASE "${template}"`);
-      const db = createDatabase({ connectionString: urlFor(template), max: 1, embedded: false, description: template });
+      // Built under a private name and renamed when complete: a run starting meanwhile
+      // never clones a half-migrated template.
+      const building = `ds_t_${Math.floor(Date.now() / 1000)}_tpl${process.pid}`;
+      await c.query(`CREATE DATABASE "${building}"`);
+      const db = createDatabase({ connectionString: urlFor(building), max: 1, embedded: false, description: building });
       try {
         await migrate(db, 'centre');
         await migrate(db, 'server');
       } finally {
         await db.close();
       }
-      await c.query(`UPDATE pg_database SET datistemplate = true WHERE datname = $1`, [template]);
+      try {
+        await c.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+        await c.query(`UPDATE pg_database SET datistemplate = true WHERE datname = $1`, [template]);
+      } catch (e) {
+        if ((e as { code?: string }).code !== '42P04') throw e;
+        await c.query(`DROP DATABASE "${building}"`); // another run finished first
+      }
     }
   });
   provide('templateDb', template);

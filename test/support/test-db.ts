@@ -12,7 +12,7 @@ export interface TestDatabase {
 
 /** A private database for one test file, cloned from the migrated template. */
 export async function testDatabase(): Promise<TestDatabase> {
-  const name = `ds_t_${randomBytes(6).toString('hex')}`;
+  const name = `ds_t_${Math.floor(Date.now() / 1000)}_${randomBytes(5).toString('hex')}`;
   const template = inject('templateDb');
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const url = urlFor(name);

@@ -24,10 +24,6 @@ addUserCommands(program, globals);
 addDocumentCommands(program, globals);
 addFormCommands(program, globals);
 
-interface ConsoleModule {
-  runConsole(opts: { centre: unknown; lang: 'fr' | 'en'; embedded: boolean; dbDescription: string }): Promise<void>;
-}
-
 // No subcommand: the console, loaded only then so scripted commands start fast.
 program.action(async () => {
   const g = globals();
@@ -43,8 +39,7 @@ program.action(async () => {
       await centre.initDemo();
       process.stderr.write(`${tr(out, 'Centre de démonstration créé.', 'Demo centre created.')}\n`);
     }
-    const specifier = './console.js';
-    const { runConsole } = (await import(specifier)) as ConsoleModule;
+    const { runConsole } = await import('./console.js');
     await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description });
   });
 });

@@ -63,14 +63,9 @@ program.command('verify-audit').description('Vérifie le journal d’audit / ver
   });
 });
 
-interface ConsoleModule {
-  runServerConsole(opts: { server: unknown; lang: 'fr' | 'en' }): Promise<void>;
-}
-
 program.action(async () => {
   await withServer(async (server, s) => {
-    const specifier = './console.js';
-    const { runServerConsole } = (await import(specifier)) as ConsoleModule;
+    const { runServerConsole } = await import('./console.js');
     await runServerConsole({ server, lang: s.lang });
   });
 });

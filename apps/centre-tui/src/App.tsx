@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Box, useApp, useInput, type Key } from 'ink';
+import type { Centre, Lang, Session } from '@docstream/core';
+import { t } from './i18n.js';
+import { appReducer, initialAppState, topOf, type Route } from './navigation.js';
+import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from './hooks/console-context.js';
+import { dispatchKey, KeyRegistryContext, KeyTargetId, splitChunk, type KeyRegistry } from './hooks/key-dispatch.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { Header, type CentreIdentity } from './components/Header.js';
+import { LoginScreen } from './screens/LoginScreen.js';
+import { ChangePasswordScreen } from './screens/ChangePasswordScreen.js';
+import { HomeScreen } from './screens/HomeScreen.js';
+import { DocumentsScreen } from './screens/DocumentsScreen.js';
+import { DetailScreen } from './screens/DetailScreen.js';
+import { HelpScreen } from './screens/HelpScreen.js';
+import { PaletteScreen } from './screens/PaletteScreen.js';
+
+export interface AppProps {
+  centre: Centre;
+  lang: Lang;
+  /** Defaults to what the centre's database says about itself. */
+  embedded?: boolean;
+  dbDescription?: string;
+  /** Called once when the user quits (before Ink unmounts). */
+  onExit?: () => void;
+}
+
+/**
+ * The centre console: a stack of screens (the ones below the top stay mounted, hidden,
+ * so Esc finds them as they were), the help and palette overlays, one header line.
+ */
+export function App({ centre, lang, embedded, dbDescription, onExit }: AppProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
+  const [identity, setIdentity] = useState<CentreIdentity | null | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    centre.info().then(
+      (info) => {
+        if (live) setIdentity(info ? { matricule: info.matricule, name: info.name } : null);
+      },
+      () => undefined, // the header then shows the application name only
+    );
+    return () => {
+      live = false;
+    };
+  }, [centre]);
+
+  const exitRef = useRef({ exit, onExit, done: false });
+  exitRef.current = { ...exitRef.current, exit, onExit };
+
+  const controls = useMemo<ConsoleControls>(
+    () => ({
+      quit: () => {
+        const x = exitRef.current;
+        if (x.done) return;
+        x.done = true;
+        x.onExit?.();
+        x.exit();
+      },
+      back: () => dispatch({ type: 'back' }),
+      help: () => dispatch({ type: 'overlay', overlay: 'help' }),
+      palette: () => dispatch({ type: 'overlay', overlay: 'palette' }),
+      open: (route) => dispatch({ type: 'open', route }),
+      go: (to) => dispatch({ type: 'go', to }),
+      loggedIn: (session) => dispatch({ type: 'loggedIn', session }),
+      passwordChanged: (session) => dispatch({ type: 'passwordChanged', session }),
+    }),
+    [],
+  );
+  const context = useMemo<ConsoleContextValue>(() => ({ centre, lang, controls }), [centre, lang, controls]);
+
+  // One listener for the whole console, subscribed once: keys go to the target on top.
+  const registry = useRef<KeyRegistry>(new Map()).current;
+  const keyTarget = useRef<string>('');
+  keyTarget.current = state.overlay ?? String(topOf(state).id);
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      for (const [i, k] of splitChunk(input, key)) dispatchKey(registry.get(keyTarget.current), controls, i, k);
+    },
+    [registry, controls],
+  );
+  useInput(onKey);
+
+  const description = dbDescription ?? centre.db.description;
+  const isEmbedded = embedded ?? centre.db.embedded;
+  const databaseLine = t(lang, 'databaseLine', { description }) + (isEmbedded ? ` (${t(lang, 'embedded')})` : '');
+  const width = Math.max(40, columns);
+  const top = topOf(state);
+
+  function screenFor(route: Route, visible: boolean, session: Session | null) {
+    if (route.screen === 'login') return <LoginScreen width={width} databaseLine={databaseLine} />;
+    if (!session) return null;
+    switch (route.screen) {
+      case 'changePassword':
+        return <ChangePasswordScreen width={width} session={session} forced={route.forced} />;
+      case 'home':
+        return <HomeScreen active={visible} width={width} session={session} databaseLine={databaseLine} />;
+      case 'documents':
+        return <DocumentsScreen width={width} session={session} pageSize={Math.max(3, rows - 8)} />;
+      case 'detail':
+        return <DetailScreen width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} />;
+    }
+  }
+
+  return (
+    <ConsoleContext.Provider value={context}>
+      <KeyRegistryContext.Provider value={registry}>
+        <Box flexDirection="column" width={width}>
+          <Header lang={lang} centre={identity} session={state.session} width={width} />
+          {state.stack.map((route) => {
+            const visible = route === top && state.overlay === null;
+            return (
+              <KeyTargetId.Provider key={route.id} value={String(route.id)}>
+                <Box display={visible ? 'flex' : 'none'} flexDirection="column">
+                  {screenFor(route, visible, state.session)}
+                </Box>
+              </KeyTargetId.Provider>
+            );
+          })}
+          {state.overlay === 'help' ? (
+            <KeyTargetId.Provider value="help">
+              <HelpScreen width={width} about={top.screen} />
+            </KeyTargetId.Provider>
+          ) : null}
+          {state.overlay === 'palette' ? (
+            <KeyTargetId.Provider value="palette">
+              <PaletteScreen width={width} />
+            </KeyTargetId.Provider>
+          ) : null}
+        </Box>
+      </KeyRegistryContext.Provider>
+    </ConsoleContext.Provider>
+  );
+}

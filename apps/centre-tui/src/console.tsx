@@ -1,0 +1,25 @@
+import { render } from 'ink';
+import { DocstreamError, type Centre, type Lang } from '@docstream/core';
+import { App } from './App.js';
+
+export interface RunConsoleOptions {
+  /** From createCentre(), opened on its database and initialised; the caller closes it. */
+  centre: Centre;
+  lang: Lang;
+  embedded: boolean;
+  dbDescription: string;
+}
+
+/** Runs the interactive centre console; resolves when the user quits (q, or Ctrl+C). */
+export async function runConsole({ centre, lang, embedded, dbDescription }: RunConsoleOptions): Promise<void> {
+  if (!process.stdin.isTTY) {
+    throw new DocstreamError(
+      'config',
+      'La console a besoin d’un terminal interactif. Sans terminal, utilisez les sous-commandes (docstream-centre --help).',
+      'The console needs an interactive terminal. Without one, use the subcommands (docstream-centre --help).',
+    );
+  }
+  // Ctrl+C goes through the bindings table like every other key (it always quits).
+  const instance = render(<App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} />, { exitOnCtrlC: false });
+  await instance.waitUntilExit();
+}

@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { Centre, Lang, Session } from '@docstream/core';
+import type { Destination, RouteSpec } from '../navigation.js';
+
+/** What the App hands every screen: the core, the language and the navigation. */
+export interface ConsoleControls {
+  quit(): void;
+  back(): void;
+  help(): void;
+  palette(): void;
+  open(route: RouteSpec): void;
+  go(to: Destination): void;
+  loggedIn(session: Session): void;
+  passwordChanged(session: Session): void;
+}
+
+export interface ConsoleContextValue {
+  centre: Centre;
+  lang: Lang;
+  controls: ConsoleControls;
+}
+
+export const ConsoleContext = createContext<ConsoleContextValue | null>(null);
+
+export function useConsole(): ConsoleContextValue {
+  const value = useContext(ConsoleContext);
+  if (!value) throw new Error('useConsole outside <App>');
+  return value;
+}

@@ -1,0 +1,142 @@
+import type { Label, Lang } from '@docstream/core';
+
+/** Every string the centre console shows, as French/English pairs. French is the default. */
+export const STRINGS = {
+  appTitle: { fr: 'Docstream', en: 'Docstream' },
+  centreLine: { fr: 'Centre {matricule} — {name}', en: 'Centre {matricule} — {name}' },
+  notInitialised: { fr: 'Centre non initialisé', en: 'Centre not initialised' },
+  embedded: { fr: 'embarquée', en: 'embedded' },
+  databaseLine: { fr: 'Base de données : {description}', en: 'Database: {description}' },
+  loading: { fr: 'Chargement…', en: 'Loading…' },
+  working: { fr: 'Patientez…', en: 'Please wait…' },
+  errorPrefix: { fr: 'Erreur : ', en: 'Error: ' },
+  unexpected: { fr: 'Erreur inattendue : {message}', en: 'Unexpected error: {message}' },
+
+  // Login
+  loginTitle: { fr: 'Connexion', en: 'Log in' },
+  loginIntro: { fr: 'Saisissez votre identifiant et votre mot de passe.', en: 'Type your user name and password.' },
+  fieldLogin: { fr: 'Identifiant', en: 'User name' },
+  fieldPassword: { fr: 'Mot de passe', en: 'Password' },
+  loginRequired: { fr: 'Saisissez votre identifiant.', en: 'Type your user name.' },
+  passwordRequired: { fr: 'Saisissez votre mot de passe.', en: 'Type your password.' },
+
+  // Change password
+  changePasswordTitle: { fr: 'Changer le mot de passe', en: 'Change password' },
+  mustChangeIntro: {
+    fr: 'Vous devez choisir un nouveau mot de passe avant de continuer.',
+    en: 'You must choose a new password before going on.',
+  },
+  changeIntro: { fr: 'Compte {login}.', en: 'Account {login}.' },
+  fieldCurrent: { fr: 'Mot de passe actuel', en: 'Current password' },
+  fieldNew: { fr: 'Nouveau mot de passe', en: 'New password' },
+  fieldConfirm: { fr: 'Confirmation', en: 'Confirm' },
+  currentRequired: { fr: 'Saisissez votre mot de passe actuel.', en: 'Type your current password.' },
+  newRequired: { fr: 'Saisissez le nouveau mot de passe.', en: 'Type the new password.' },
+  passwordHint: {
+    fr: 'Au moins {n} caractères, sans l’identifiant dedans.',
+    en: 'At least {n} characters, not containing the user name.',
+  },
+  confirmMismatch: {
+    fr: 'La confirmation ne correspond pas au nouveau mot de passe. Saisissez-les à nouveau.',
+    en: 'The confirmation does not match the new password. Type them again.',
+  },
+
+  // Home
+  homeTitle: { fr: 'Accueil', en: 'Home' },
+  userLine: { fr: 'Utilisateur : {name} — {role}', en: 'User: {name} — {role}' },
+  countsTitle: { fr: 'Documents du centre', en: 'Documents of the centre' },
+  countDrafts: { fr: 'Brouillons, à vérifier', en: 'Drafts, to check' },
+  countVerified: { fr: 'Vérifiés, à valider', en: 'Checked, to validate' },
+  countValidated: { fr: 'Validés', en: 'Validated' },
+  countCancelled: { fr: 'Annulés', en: 'Cancelled' },
+  countTotal: { fr: 'Total', en: 'Total' },
+  menuTitle: { fr: 'Aller à', en: 'Go to' },
+
+  // Documents
+  documentsTitle: { fr: 'Documents', en: 'Documents' },
+  filterPrompt: { fr: 'Filtre (nom ou NIU) : ', en: 'Filter (name or NIU): ' },
+  filterActiveName: { fr: 'Filtre nom : « {text} »', en: 'Name filter: “{text}”' },
+  filterActiveNiu: { fr: 'Filtre NIU : {text}', en: 'NIU filter: {text}' },
+  noFilter: { fr: 'Tous les documents, du plus récent au plus ancien', en: 'All documents, newest first' },
+  colNumero: { fr: 'N°', en: 'No.' },
+  colKind: { fr: 'Type', en: 'Kind' },
+  colStage: { fr: 'Étape', en: 'Stage' },
+  colNiu: { fr: 'NIU', en: 'NIU' },
+  colNames: { fr: 'Noms', en: 'Names' },
+  noDocuments: { fr: 'Aucun document.', en: 'No documents.' },
+  noMatch: { fr: 'Aucun document ne correspond au filtre.', en: 'No document matches the filter.' },
+  pageLine: { fr: 'Page {page}', en: 'Page {page}' },
+  morePages: { fr: ' · suite : →', en: ' · more: →' },
+  cancelledMark: { fr: 'annulé', en: 'cancelled' },
+
+  // Detail
+  detailTitle: { fr: 'Document n° {numero}', en: 'Document no. {numero}' },
+  detailKind: { fr: 'Type', en: 'Kind' },
+  detailStage: { fr: 'Étape', en: 'Stage' },
+  detailStatus: { fr: 'Statut', en: 'Status' },
+  detailNiu: { fr: 'NIU', en: 'NIU' },
+  detailRemark: { fr: 'Remarque', en: 'Remark' },
+  detailCancelReason: { fr: 'Motif d’annulation', en: 'Cancellation reason' },
+  detailCreated: { fr: 'Établi le', en: 'Drafted on' },
+  detailFields: { fr: 'Contenu', en: 'Content' },
+  detailHistory: { fr: 'Historique', en: 'History' },
+  noHistory: { fr: '(aucun événement)', en: '(no events)' },
+  linesPosition: { fr: 'Lignes {from}–{to} sur {total}', en: 'Lines {from}–{to} of {total}' },
+  readOnly: { fr: 'lecture seule', en: 'read-only' },
+
+  // Overlays
+  helpTitle: { fr: 'Aide — {screen}', en: 'Help — {screen}' },
+  helpKeysOfScreen: { fr: 'Touches de cet écran :', en: 'Keys on this screen:' },
+  helpTyping: { fr: '(pendant la saisie)', en: '(while typing)' },
+  helpTypingNote: {
+    fr: 'En saisie, les lettres sont du texte ; Ctrl+C quitte toujours.',
+    en: 'While typing, letters are text; Ctrl+C always quits.',
+  },
+  paletteTitle: { fr: 'Aller à', en: 'Go to' },
+  palettePrompt: { fr: 'Écran : ', en: 'Screen: ' },
+  paletteNone: { fr: 'Aucun écran ne correspond.', en: 'No screen matches.' },
+} as const satisfies Record<string, Label>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** A UI string in the chosen language, with `{name}` placeholders filled in. */
+export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  return fill(STRINGS[key][lang], vars);
+}
+
+export function fill(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** The side of a French/English pair (labels from the core, form definitions, errors). */
+export function pick(lang: Lang, label: Label): string {
+  return label[lang];
+}
+
+/**
+ * What a user is shown for a failure: a DocstreamError carries its own French and English
+ * sentence; anything else is reported as unexpected, with its message.
+ */
+export function errorLabel(e: unknown): Label {
+  if (typeof e === 'object' && e !== null && typeof (e as Label).fr === 'string' && typeof (e as Label).en === 'string') {
+    return { fr: (e as Label).fr, en: (e as Label).en };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { fr: fill(STRINGS.unexpected.fr, { message }), en: fill(STRINGS.unexpected.en, { message }) };
+}
+
+/** The stable code of a DocstreamError, if the failure is one. */
+export function errorCode(e: unknown): string | undefined {
+  if (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string') return (e as { code: string }).code;
+  return undefined;
+}
+
+/** Names of the audit actions a document's history shows. */
+export const AUDIT_ACTIONS: Record<string, Label> = {
+  document_drafted: { fr: 'établi', en: 'drafted' },
+  document_edited: { fr: 'modifié', en: 'edited' },
+  document_verified: { fr: 'vérifié', en: 'checked' },
+  document_sent_back: { fr: 'renvoyé en brouillon', en: 'sent back to draft' },
+  document_validated: { fr: 'validé', en: 'validated' },
+  document_cancelled: { fr: 'annulé', en: 'cancelled' },
+};

@@ -1,0 +1,291 @@
+import type { Label } from '@docstream/core';
+
+/**
+ * THE key table of the centre console. Input handling (keys/match.ts), the footer line and
+ * the `?` help are all derived from it; a key that is not here does nothing.
+ */
+
+export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'help' | 'palette';
+
+/** `typing`: a text field has the focus, so printable keys are text, never commands. */
+export type Mode = 'normal' | 'typing';
+
+export type Action =
+  | 'help'
+  | 'palette'
+  | 'quit'
+  | 'forceQuit'
+  | 'back'
+  | 'up'
+  | 'down'
+  | 'prevPage'
+  | 'nextPage'
+  | 'open'
+  | 'filter'
+  | 'refresh'
+  | 'submit'
+  | 'nextField'
+  | 'prevField';
+
+/** Named keys as ink reports them. */
+export type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab';
+
+/** One key press: a printable character, or a named key; `ctrl`/`shift` are modifiers. */
+export interface KeyStroke {
+  input?: string;
+  key?: NamedKey;
+  ctrl?: boolean;
+  shift?: boolean;
+}
+
+export interface Binding {
+  id: string;
+  /** Each key and the action it triggers (↑ and ↓ share one row). */
+  keys: readonly { stroke: KeyStroke; action: Action }[];
+  /** How the footer writes the keys. */
+  shown: Label;
+  /** Short word for the footer. */
+  label: Label;
+  /** Sentence for the `?` help. */
+  help: Label;
+  screens: readonly ScreenId[];
+  modes: readonly Mode[];
+  /** Modes in which the footer shows it (defaults to `modes`). */
+  footerModes?: readonly Mode[];
+}
+
+const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail'];
+const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'help', 'palette'];
+
+const same = (text: string): Label => ({ fr: text, en: text });
+
+export const BINDINGS: readonly Binding[] = [
+  {
+    id: 'help',
+    keys: [{ stroke: { input: '?' }, action: 'help' }],
+    shown: same('?'),
+    label: { fr: 'aide', en: 'help' },
+    help: { fr: 'Afficher l’aide de cet écran', en: 'Show the help of this screen' },
+    screens: LISTS,
+    modes: ['normal'],
+  },
+  {
+    id: 'palette',
+    keys: [{ stroke: { input: ':' }, action: 'palette' }],
+    shown: same(':'),
+    label: { fr: 'aller', en: 'go to' },
+    help: { fr: 'Aller à un autre écran (liste à filtrer en tapant)', en: 'Go to another screen (type to filter the list)' },
+    screens: LISTS,
+    modes: ['normal'],
+  },
+  {
+    id: 'move',
+    keys: [
+      { stroke: { key: 'upArrow' }, action: 'up' },
+      { stroke: { key: 'downArrow' }, action: 'down' },
+      { stroke: { input: 'k' }, action: 'up' },
+      { stroke: { input: 'j' }, action: 'down' },
+    ],
+    shown: same('↑↓'),
+    label: { fr: 'choix', en: 'select' },
+    help: { fr: 'Choisir la ligne précédente / suivante', en: 'Select the previous / next line' },
+    screens: ['home', 'documents'],
+    modes: ['normal'],
+  },
+  {
+    id: 'scroll',
+    keys: [
+      { stroke: { key: 'upArrow' }, action: 'up' },
+      { stroke: { key: 'downArrow' }, action: 'down' },
+      { stroke: { input: 'k' }, action: 'up' },
+      { stroke: { input: 'j' }, action: 'down' },
+    ],
+    shown: same('↑↓'),
+    label: { fr: 'défiler', en: 'scroll' },
+    help: { fr: 'Faire défiler d’une ligne', en: 'Scroll by one line' },
+    screens: ['detail'],
+    modes: ['normal'],
+  },
+  {
+    id: 'page',
+    keys: [
+      { stroke: { key: 'leftArrow' }, action: 'prevPage' },
+      { stroke: { key: 'rightArrow' }, action: 'nextPage' },
+      { stroke: { key: 'pageUp' }, action: 'prevPage' },
+      { stroke: { key: 'pageDown' }, action: 'nextPage' },
+    ],
+    shown: same('←→'),
+    label: { fr: 'page', en: 'page' },
+    help: { fr: 'Page précédente / suivante', en: 'Previous / next page' },
+    screens: ['documents', 'detail'],
+    modes: ['normal'],
+  },
+  {
+    id: 'open',
+    keys: [{ stroke: { key: 'return' }, action: 'open' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'ouvrir', en: 'open' },
+    help: { fr: 'Ouvrir la ligne choisie', en: 'Open the selected line' },
+    screens: ['home', 'documents'],
+    modes: ['normal'],
+  },
+  {
+    id: 'filter',
+    keys: [{ stroke: { input: '/' }, action: 'filter' }],
+    shown: same('/'),
+    label: { fr: 'filtre', en: 'filter' },
+    help: {
+      fr: 'Filtrer : un nom (ex. kone aminata) ou un NIU (ex. 00042-2026-000123-47)',
+      en: 'Filter: a name (e.g. kone aminata) or a NIU (e.g. 00042-2026-000123-47)',
+    },
+    screens: ['documents'],
+    modes: ['normal'],
+  },
+  {
+    id: 'refresh',
+    keys: [{ stroke: { input: 'r' }, action: 'refresh' }],
+    shown: same('r'),
+    label: { fr: 'actualiser', en: 'refresh' },
+    help: { fr: 'Relire les données dans la base', en: 'Read the data again from the database' },
+    screens: ['home', 'detail'],
+    modes: ['normal'],
+  },
+  {
+    id: 'fields',
+    keys: [
+      { stroke: { key: 'tab' }, action: 'nextField' },
+      { stroke: { key: 'tab', shift: true }, action: 'prevField' },
+      { stroke: { key: 'downArrow' }, action: 'nextField' },
+      { stroke: { key: 'upArrow' }, action: 'prevField' },
+    ],
+    shown: same('Tab ↑↓'),
+    label: { fr: 'champ', en: 'field' },
+    help: { fr: 'Passer au champ suivant / précédent', en: 'Go to the next / previous field' },
+    screens: FORMS,
+    modes: ['typing'],
+  },
+  {
+    id: 'submitForm',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'valider', en: 'submit' },
+    help: { fr: 'Champ suivant ; sur le dernier, valider le formulaire', en: 'Next field; on the last one, submit the form' },
+    screens: FORMS,
+    modes: ['typing'],
+  },
+  {
+    id: 'searchFilter',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'chercher', en: 'search' },
+    help: { fr: 'Chercher avec le filtre saisi (vide : tous les documents)', en: 'Search with the typed filter (empty: all documents)' },
+    screens: ['documents'],
+    modes: ['typing'],
+  },
+  {
+    id: 'cancelFilter',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'annuler', en: 'cancel' },
+    help: { fr: 'Fermer la ligne de filtre sans chercher', en: 'Close the filter line without searching' },
+    screens: ['documents'],
+    modes: ['typing'],
+  },
+  {
+    id: 'paletteMove',
+    keys: [
+      { stroke: { key: 'upArrow' }, action: 'up' },
+      { stroke: { key: 'downArrow' }, action: 'down' },
+    ],
+    shown: same('↑↓'),
+    label: { fr: 'choix', en: 'select' },
+    help: { fr: 'Choisir l’écran', en: 'Select the screen' },
+    screens: ['palette'],
+    modes: ['typing'],
+  },
+  {
+    id: 'paletteGo',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'aller', en: 'go' },
+    help: { fr: 'Aller à l’écran choisi', en: 'Go to the selected screen' },
+    screens: ['palette'],
+    modes: ['typing'],
+  },
+  {
+    id: 'closeOverlay',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'fermer', en: 'close' },
+    help: { fr: 'Fermer et revenir à l’écran', en: 'Close and return to the screen' },
+    screens: ['palette'],
+    modes: ['typing'],
+  },
+  {
+    id: 'closeHelp',
+    keys: [
+      { stroke: { key: 'escape' }, action: 'back' },
+      { stroke: { input: '?' }, action: 'back' },
+    ],
+    shown: same('Esc'),
+    label: { fr: 'fermer', en: 'close' },
+    help: { fr: 'Fermer l’aide', en: 'Close the help' },
+    screens: ['help'],
+    modes: ['normal'],
+  },
+  {
+    id: 'back',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'retour', en: 'back' },
+    help: {
+      fr: 'Revenir à l’écran précédent (une liste filtrée : effacer d’abord le filtre)',
+      en: 'Back to the previous screen (a filtered list: clear the filter first)',
+    },
+    screens: ['documents', 'detail'],
+    modes: ['normal'],
+  },
+  {
+    id: 'backForm',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'retour', en: 'back' },
+    help: {
+      fr: 'Abandonner et revenir (changement imposé : retour à la connexion)',
+      en: 'Give up and go back (required change: back to the login)',
+    },
+    screens: ['changePassword'],
+    modes: ['typing'],
+  },
+  {
+    id: 'quit',
+    keys: [{ stroke: { input: 'q' }, action: 'quit' }],
+    shown: same('q'),
+    label: { fr: 'quitter', en: 'quit' },
+    help: { fr: 'Quitter la console', en: 'Quit the console' },
+    screens: [...LISTS, 'help'],
+    modes: ['normal'],
+  },
+  {
+    id: 'forceQuit',
+    keys: [{ stroke: { input: 'c', ctrl: true }, action: 'forceQuit' }],
+    shown: same('Ctrl+C'),
+    label: { fr: 'quitter', en: 'quit' },
+    help: { fr: 'Quitter la console, à tout moment', en: 'Quit the console, at any time' },
+    screens: ALL,
+    modes: ['normal', 'typing'],
+    footerModes: ['typing'],
+  },
+];
+
+/** Screen names, for the help title and the palette. */
+export const SCREEN_NAMES: Record<ScreenId, Label> = {
+  login: { fr: 'Connexion', en: 'Log in' },
+  changePassword: { fr: 'Mot de passe', en: 'Password' },
+  home: { fr: 'Accueil', en: 'Home' },
+  documents: { fr: 'Documents', en: 'Documents' },
+  detail: { fr: 'Détail du document', en: 'Document detail' },
+  help: { fr: 'Aide', en: 'Help' },
+  palette: { fr: 'Aller à', en: 'Go to' },
+};

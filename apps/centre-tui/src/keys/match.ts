@@ -1,0 +1,91 @@
+import type { Lang } from '@docstream/core';
+import { BINDINGS, type Action, type Binding, type KeyStroke, type Mode, type NamedKey, type ScreenId } from './bindings.js';
+
+/** The subset of ink's `Key` the matcher reads (so it is testable without Ink). */
+export type KeyState = { [K in NamedKey | 'ctrl' | 'shift' | 'meta']?: boolean };
+
+const NAMED: readonly NamedKey[] = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'return', 'escape', 'tab'];
+
+export function strokeMatches(stroke: KeyStroke, input: string, key: KeyState): boolean {
+  if (stroke.key !== undefined) {
+    if (!key[stroke.key]) return false;
+    return Boolean(stroke.shift) === Boolean(key.shift);
+  }
+  if (stroke.input === undefined) return false;
+  if (Boolean(stroke.ctrl) !== Boolean(key.ctrl)) return false;
+  if (!stroke.ctrl && key.meta) return false;
+  // A named key (arrow, Enter…) never counts as a character.
+  if (NAMED.some((n) => key[n])) return false;
+  return input === stroke.input;
+}
+
+export function bindingsFor(screen: ScreenId, mode?: Mode, table: readonly Binding[] = BINDINGS): Binding[] {
+  return table.filter((b) => b.screens.includes(screen) && (mode === undefined || b.modes.includes(mode)));
+}
+
+/** The action a key press triggers on this screen in this mode, if any. */
+export function matchAction(screen: ScreenId, mode: Mode, input: string, key: KeyState, table: readonly Binding[] = BINDINGS): Action | undefined {
+  for (const b of bindingsFor(screen, mode, table)) {
+    for (const k of b.keys) if (strokeMatches(k.stroke, input, key)) return k.action;
+  }
+  return undefined;
+}
+
+const KEY_NAMES: Record<NamedKey, { fr: string; en: string }> = {
+  upArrow: { fr: '↑', en: '↑' },
+  downArrow: { fr: '↓', en: '↓' },
+  leftArrow: { fr: '←', en: '←' },
+  rightArrow: { fr: '→', en: '→' },
+  pageUp: { fr: 'PgPréc', en: 'PgUp' },
+  pageDown: { fr: 'PgSuiv', en: 'PgDn' },
+  return: { fr: 'Entrée', en: 'Enter' },
+  escape: { fr: 'Esc', en: 'Esc' },
+  tab: { fr: 'Tab', en: 'Tab' },
+};
+
+export function describeStroke(lang: Lang, s: KeyStroke): string {
+  const base = s.key !== undefined ? KEY_NAMES[s.key][lang] : s.ctrl ? (s.input ?? '').toUpperCase() : (s.input ?? '');
+  const mods = [s.ctrl ? 'Ctrl' : '', s.shift ? (lang === 'fr' ? 'Maj' : 'Shift') : ''].filter((m) => m !== '');
+  return [...mods, base].join('+');
+}
+
+export interface FooterItem {
+  keys: string;
+  label: string;
+}
+
+/** What the footer shows on a screen in a mode, in table order. */
+export function footerItems(lang: Lang, screen: ScreenId, mode: Mode, table: readonly Binding[] = BINDINGS): FooterItem[] {
+  return table
+    .filter((b) => b.screens.includes(screen) && (b.footerModes ?? b.modes).includes(mode))
+    .map((b) => ({ keys: b.shown[lang], label: b.label[lang] }));
+}
+
+/**
+ * The footer as one line no wider than `width`: two spaces between items when they fit,
+ * one otherwise, cut with '…' as a last resort (the table is kept short enough for 80).
+ */
+export function footerLine(items: readonly FooterItem[], width: number): string {
+  const parts = items.map((i) => `${i.keys} ${i.label}`);
+  for (const sep of ['  ', ' ']) {
+    const line = parts.join(sep);
+    if ([...line].length < width) return line;
+  }
+  const chars = [...parts.join(' ')];
+  return `${chars.slice(0, Math.max(0, width - 2)).join('')}…`;
+}
+
+export interface HelpEntry {
+  keys: string;
+  text: string;
+  typing: boolean;
+}
+
+/** The help of a screen: every binding of that screen, all its keys, its sentence. */
+export function helpEntries(lang: Lang, screen: ScreenId, table: readonly Binding[] = BINDINGS): HelpEntry[] {
+  return bindingsFor(screen, undefined, table).map((b) => ({
+    keys: b.keys.map((k) => describeStroke(lang, k.stroke)).join(' '),
+    text: b.help[lang],
+    typing: !b.modes.includes('normal'),
+  }));
+}

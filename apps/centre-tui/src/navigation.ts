@@ -1,0 +1,96 @@
+import type { Label, Session } from '@docstream/core';
+
+/** One screen on the navigation stack; `id` makes a fresh screen remount. */
+export type Route =
+  | { id: number; screen: 'login' }
+  | { id: number; screen: 'changePassword'; forced: boolean }
+  | { id: number; screen: 'home' }
+  | { id: number; screen: 'documents' }
+  | { id: number; screen: 'detail'; numero: number };
+
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
+export type RouteSpec = WithoutId<Route>;
+
+/** Where the `:` palette and the Home menu can jump. */
+export type Destination = 'home' | 'documents' | 'password' | 'logout';
+
+export const DESTINATIONS: readonly { id: Destination; label: Label }[] = [
+  { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
+  { id: 'documents', label: { fr: 'Documents', en: 'Documents' } },
+  { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
+  { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
+];
+
+export type Overlay = 'help' | 'palette' | null;
+
+export interface AppState {
+  session: Session | null;
+  /** Screens below the top stay mounted (hidden), so going back finds them as they were. */
+  stack: Route[];
+  overlay: Overlay;
+  nextId: number;
+}
+
+export type AppAction =
+  | { type: 'loggedIn'; session: Session }
+  | { type: 'passwordChanged'; session: Session }
+  | { type: 'open'; route: RouteSpec }
+  | { type: 'back' }
+  | { type: 'go'; to: Destination }
+  | { type: 'overlay'; overlay: Overlay };
+
+export function initialAppState(): AppState {
+  return { session: null, stack: [{ id: 1, screen: 'login' }], overlay: null, nextId: 2 };
+}
+
+function withStack(s: AppState, specs: RouteSpec[], session: Session | null = s.session): AppState {
+  let nextId = s.nextId;
+  const stack = specs.map((r) => ({ ...r, id: nextId++ }) as Route);
+  return { session, stack, overlay: null, nextId };
+}
+
+export function topOf(s: AppState): Route {
+  return s.stack[s.stack.length - 1]!;
+}
+
+export function appReducer(s: AppState, a: AppAction): AppState {
+  switch (a.type) {
+    case 'loggedIn':
+      return a.session.mustChangePassword
+        ? withStack(s, [{ screen: 'changePassword', forced: true }], a.session)
+        : withStack(s, [{ screen: 'home' }], a.session);
+    case 'passwordChanged':
+      return withStack(s, [{ screen: 'home' }], a.session);
+    case 'open':
+      if (!s.session) return s;
+      return { ...s, stack: [...s.stack, { ...a.route, id: s.nextId } as Route], overlay: null, nextId: s.nextId + 1 };
+    case 'back': {
+      if (s.overlay) return { ...s, overlay: null };
+      const top = topOf(s);
+      if (top.screen === 'changePassword' && top.forced) return withStack(s, [{ screen: 'login' }], null);
+      if (s.stack.length <= 1) return s;
+      return { ...s, stack: s.stack.slice(0, -1) };
+    }
+    case 'go': {
+      if (!s.session) return s;
+      if (a.to === 'logout') return withStack(s, [{ screen: 'login' }], null);
+      const target: RouteSpec[] =
+        a.to === 'home'
+          ? [{ screen: 'home' }]
+          : a.to === 'documents'
+            ? [{ screen: 'home' }, { screen: 'documents' }]
+            : [{ screen: 'home' }, { screen: 'changePassword', forced: false }];
+      // Home stays as it is under the new screen (its menu position, no reload flash).
+      const base = s.stack[0]!;
+      if (base.screen === 'home') {
+        let nextId = s.nextId;
+        const rest = target.slice(1).map((r) => ({ ...r, id: nextId++ }) as Route);
+        return { ...s, stack: [base, ...rest], overlay: null, nextId };
+      }
+      return withStack(s, target);
+    }
+    case 'overlay':
+      if (a.overlay !== null && !s.session) return s;
+      return { ...s, overlay: a.overlay };
+  }
+}

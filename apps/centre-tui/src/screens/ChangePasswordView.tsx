@@ -1,0 +1,39 @@
+import { Box, Text } from 'ink';
+import { MIN_PASSWORD_LENGTH, type Lang } from '@docstream/core';
+import { t } from '../i18n.js';
+import { ScreenFrame } from '../components/ScreenFrame.js';
+import { TextField } from '../components/TextField.js';
+import type { ChangePasswordState } from './change-password-reducer.js';
+
+export interface ChangePasswordViewProps {
+  lang: Lang;
+  width: number;
+  state: ChangePasswordState;
+  login: string;
+  forced: boolean;
+}
+
+export function ChangePasswordView({ lang, width, state, login, forced }: ChangePasswordViewProps) {
+  const labels = [t(lang, 'fieldCurrent'), t(lang, 'fieldNew'), t(lang, 'fieldConfirm')];
+  const labelWidth = Math.max(...labels.map((l) => l.length));
+  return (
+    <ScreenFrame
+      lang={lang}
+      screen="changePassword"
+      mode="typing"
+      width={width}
+      title={t(lang, 'changePasswordTitle')}
+      error={state.error}
+      status={state.request ? t(lang, 'working') : null}
+    >
+      {forced ? <Text>{t(lang, 'mustChangeIntro')}</Text> : null}
+      <Text>{t(lang, 'changeIntro', { login })}</Text>
+      <Box flexDirection="column" marginY={1}>
+        {labels.map((label, i) => (
+          <TextField key={label} label={label} value={state.values[i]!} focused={state.focus === i} masked labelWidth={labelWidth} />
+        ))}
+      </Box>
+      <Text>{t(lang, 'passwordHint', { n: MIN_PASSWORD_LENGTH })}</Text>
+    </ScreenFrame>
+  );
+}

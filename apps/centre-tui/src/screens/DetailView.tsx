@@ -1,0 +1,47 @@
+import { Box, Text } from 'ink';
+import type { Lang } from '@docstream/core';
+import { t } from '../i18n.js';
+import { ScreenFrame } from '../components/ScreenFrame.js';
+import type { DetailState } from './detail-reducer.js';
+
+export interface DetailViewProps {
+  lang: Lang;
+  width: number;
+  numero: number;
+  state: DetailState;
+  /** All the lines (detail-lines.ts); the view shows `height` of them from `state.scroll`. */
+  lines: readonly string[];
+  height: number;
+}
+
+export function DetailView({ lang, width, numero, state, lines, height }: DetailViewProps) {
+  const shown = lines.slice(state.scroll, state.scroll + height);
+  const position =
+    lines.length > 0
+      ? `${t(lang, 'linesPosition', { from: state.scroll + 1, to: state.scroll + shown.length, total: lines.length })} · ${t(lang, 'readOnly')}`
+      : '';
+  return (
+    <ScreenFrame
+      lang={lang}
+      screen="detail"
+      mode="normal"
+      width={width}
+      title={t(lang, 'detailTitle', { numero })}
+      error={state.error}
+      status={state.loading ? t(lang, 'loading') : null}
+    >
+      <Box flexDirection="column">
+        {shown.map((line, i) =>
+          line === '' ? (
+            <Box key={state.scroll + i} height={1} />
+          ) : (
+            <Text key={state.scroll + i} wrap="truncate-end">
+              {line}
+            </Text>
+          ),
+        )}
+      </Box>
+      {position ? <Text>{position}</Text> : <Box height={1} />}
+    </ScreenFrame>
+  );
+}

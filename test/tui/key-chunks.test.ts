@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import { splitChunk } from '../../apps/centre-tui/src/hooks/key-dispatch.js';
+
+const plain = { return: false, ctrl: false, meta: false, escape: false, shift: false, tab: false } as Key;
+
+describe('splitChunk', () => {
+  it('leaves a single key or plain text as it is', () => {
+    expect(splitChunk('a', plain)).toEqual([['a', plain]]);
+    expect(splitChunk('abc', plain)).toEqual([['abc', plain]]);
+  });
+
+  it('turns text and Enter in one chunk into text then Enter, in order', () => {
+    const events = splitChunk('HC1:ABC\r', plain);
+    expect(events.map(([i, k]) => [i, k.return])).toEqual([['HC1:ABC', false], ['\r', true]]);
+    const two = splitChunk('chef\r\nmot-de-passe\r', plain);
+    expect(two.map(([i, k]) => [i, k.return])).toEqual([['chef', false], ['\r', true], ['mot-de-passe', false], ['\r', true]]);
+  });
+});
