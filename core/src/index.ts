@@ -8,7 +8,7 @@ export { openDatabase } from './db/open.js';
 export { migrate, pendingMigrations, loadMigrations, type Side } from './db/migrate.js';
 export { translateDbError } from './db/sql-errors.js';
 export type { FormDef, FieldDef, FieldType, Rule, Label, DocumentData, PersonName, TallyLine } from './forms/types.js';
-export { validateDocument, searchableNames } from './forms/validate.js';
+export { validateDocument, searchableNames, displayNames, eventDateOf } from './forms/validate.js';
 export { checkFormDefinition, shippedForms } from './forms/definition.js';
 export { formatNiu, parseNiu, isValidNiu, niuCheckDigits } from './forms/niu.js';
 export { normaliseName } from './forms/normalise.js';

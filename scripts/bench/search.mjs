@@ -20,6 +20,7 @@ import pg from 'pg';
 import {
   BULK_BATCH_SIZE,
   createCentre,
+  displayNames,
   formatNiu,
   insertValidatedDocuments,
   normaliseName,
@@ -251,6 +252,7 @@ function createGenerator({ total, seed, users, form }) {
       niu: formatNiu(MATRICULE, year, seq),
       data,
       namesNorm: searchableNames(form, data),
+      namesDisplay: displayNames(form, data),
       eventDate: birth,
       createdBy: users.agent,
       createdAt,

@@ -174,6 +174,8 @@ describe('centre document workflow on PostgreSQL', () => {
     expect((await centre.documents.search(agent, { niu: v.niu! })).items.map((h) => h.numero)).toEqual([mine[0]]);
     const byName = await centre.documents.search(agent, { name: 'OUEDRAOGO zenabou' });
     expect(byName.items.map((h) => h.numero).sort()).toEqual([...mine].sort());
+    // lists show the names as typed, accents and capitals kept
+    expect(byName.items.find((h) => h.numero === mine[1])?.names_display).toBe('Ouédraogo Zénabou Binta / KONÉ Ibrahim / TRAORÉ Mariam');
 
     const page1 = await centre.documents.search(agent, { name: 'ouedraogo', limit: 2 });
     expect(page1.items).toHaveLength(2);
@@ -205,6 +207,14 @@ describe('centre document workflow on PostgreSQL', () => {
     expect(rows).toEqual([{ demandeur_nom: 'Sy', surface: 120 }]);
     expect((await errorOf(centre.forms.install(officer, permis))).code).toBe('conflict');
     expect((await errorOf(centre.forms.install(officer, { ...permis, id: 'Bad Id', version: 1 }))).code).toBe('validation');
+  });
+
+  it('refuses a session after logout, and audits it', async () => {
+    const s = await staff.centre.users.login('chef', OFFICER_PASSWORD);
+    await staff.centre.users.logout(s);
+    expect((await errorOf(staff.centre.users.list(s))).code).toBe('auth_failed');
+    const last = await db.query<{ action: string }>('SELECT action FROM docstream.audit ORDER BY seq DESC LIMIT 1');
+    expect(last).toEqual([{ action: 'logout' }]);
   });
 
   it('refuses a second init', async () => {

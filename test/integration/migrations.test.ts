@@ -4,7 +4,7 @@ import pg from 'pg';
 import { createDatabase, loadMigrations, migrate, openDatabase, pendingMigrations, type Database } from '@docstream/core';
 import { urlFor, withAdmin } from '../support/pg-admin.js';
 
-const name = `ds_t_${randomBytes(6).toString('hex')}`;
+const name = `ds_t_${Math.floor(Date.now() / 1000)}_${randomBytes(5).toString('hex')}`;
 const pools: Database[] = [];
 const open = () => {
   const db = createDatabase({ connectionString: urlFor(name), max: 2, embedded: false, description: name });

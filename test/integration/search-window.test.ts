@@ -27,7 +27,7 @@ beforeAll(async () => {
       batch.push({
         formId: 'acte_naissance', formVersion: 1, status: 4 as const, niu: formatNiu('00042', 2025, i + 1),
         data: { enfant, sexe: 'F', date_naissance: date, lieu_naissance: 'Mopti', mere: { nom: 'Cissé', prenoms: 'Oumou' }, date_declaration: date },
-        namesNorm: `${normaliseName(`${enfant.nom} ${enfant.prenoms}`)} | cisse oumou`, eventDate: date,
+        namesNorm: `${normaliseName(`${enfant.nom} ${enfant.prenoms}`)} | cisse oumou`, namesDisplay: `${enfant.nom} ${enfant.prenoms} / Cissé Oumou`, eventDate: date,
         createdBy: agent.userId, createdAt: at, verifiedBy: secretary.userId, verifiedAt: at, validatedBy: officer.userId, validatedAt: at,
       });
     }

@@ -43,7 +43,7 @@ async function officerAtHome(lang: 'fr' | 'en' = 'fr', onExit?: () => void): Pro
 
 async function documentsList(c: Console): Promise<string> {
   await c.press('enter'); // the Home menu starts on Documents
-  return c.waitFor('kone aminata fatou');
+  return c.waitFor('KONÉ Aminata Fatou');
 }
 
 describe('centre console: home and documents', () => {
@@ -61,18 +61,18 @@ describe('centre console: home and documents', () => {
   it('lists the documents, newest first, with numero, kind, stage, NIU or —, names', async () => {
     const c = await officerAtHome();
     const f = await documentsList(c);
-    const row = f.split('\n').find((l) => l.includes('kone aminata fatou'))!;
+    const row = f.split('\n').find((l) => l.includes('KONÉ Aminata Fatou'))!;
     expect(row).toContain(String(aminata));
     expect(row).toContain('Acte de naissan');
     expect(row).toContain('brouillon');
     expect(row).toContain('—');
-    const validated = f.split('\n').find((l) => l.includes('sangare fanta'))!;
+    const validated = f.split('\n').find((l) => l.includes('SANGARÉ Fanta'))!;
     expect(validated).toContain(validatedNiu);
     expect(validated).toContain('validé');
-    expect(f.split('\n').find((l) => l.includes('keita awa'))).toContain('annulé');
+    expect(f.split('\n').find((l) => l.includes('KEITA Awa'))).toContain('annulé');
     expect(f).toContain('Page 1');
     // Newest first: the first row is the last document drafted.
-    expect(f.split('\n').find((l) => l.startsWith('> '))).toContain('keita awa');
+    expect(f.split('\n').find((l) => l.startsWith('> '))).toContain('KEITA Awa');
   });
 
   it('`/` filters by name, accents aside, and Esc clears the filter', async () => {
@@ -86,10 +86,10 @@ describe('centre console: home and documents', () => {
     const f = await c.waitFor('Filtre nom : « koné aminata »');
     const rows = f.split('\n').filter((l) => /^(> | {2}) *\d+ /.test(l));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain('kone aminata fatou');
+    expect(rows[0]).toContain('KONÉ Aminata Fatou');
     await c.press('escape');
     const all = await c.waitFor('Tous les documents');
-    expect(all).toContain('diarra moussa');
+    expect(all).toContain('DIARRA Moussa');
     await c.press('escape');
     await c.waitFor('Accueil');
   });
@@ -102,8 +102,8 @@ describe('centre console: home and documents', () => {
     await c.type(validatedNiu);
     await c.press('enter');
     let f = await c.waitFor(`Filtre NIU : ${validatedNiu}`);
-    expect(f).toContain('sangare fanta');
-    expect(f).not.toContain('kone aminata');
+    expect(f).toContain('SANGARÉ Fanta');
+    expect(f).not.toContain('KONÉ Aminata');
     const wrong = `${validatedNiu.slice(0, -1)}${validatedNiu.endsWith('0') ? '1' : '0'}`;
     await c.type('/');
     await c.waitFor('Filtre (nom ou NIU)');
@@ -188,9 +188,9 @@ describe('centre console: home and documents', () => {
     expect(f).toMatch(/Drafts, to check\s+2/);
     expect(f).toMatch(/Checked, to validate\s+1/);
     await c.press('enter');
-    f = await c.waitFor('kone aminata');
+    f = await c.waitFor('KONÉ Aminata');
     expect(f).toContain('All documents, newest first');
-    expect(f.split('\n').find((l) => l.includes('kone aminata'))).toContain('draft');
+    expect(f.split('\n').find((l) => l.includes('KONÉ Aminata'))).toContain('draft');
     expect(f).toContain('Birth certific');
     expect(f).toContain('? help  : go to  ↑↓ select  ←→ page  Enter open  / filter  Esc back  q quit');
     await c.type('?');

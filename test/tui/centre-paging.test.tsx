@@ -37,7 +37,7 @@ async function documents(): Promise<Console> {
   await logIn(open, 'chef', OFFICER_PASSWORD);
   await open.waitFor(new RegExp(`Total\\s+${TOTAL}`));
   await open.press('enter');
-  await open.waitFor(`dembele ${nameOf(20).toLowerCase()}`);
+  await open.waitFor(`DEMBÉLÉ ${nameOf(20)}`);
   return open;
 }
 
@@ -54,20 +54,20 @@ describe('centre console: paging and the 80×24 terminal', () => {
     await c.press('right'); // no further page: nothing changes
     await c.press('left');
     f = await c.waitFor('Page 1');
-    expect(rowsOf(f)[0]).toContain(`dembele ${nameOf(20).toLowerCase()}`);
+    expect(rowsOf(f)[0]).toContain(`DEMBÉLÉ ${nameOf(20)}`);
   });
 
   it('↓ and Enter open the selected document; Esc comes back to the same place', async () => {
     const c = await documents();
     await c.press('down', 'down');
     let f = await c.waitFor((x) => (rowsOf(x)[2] ?? '').startsWith('> '));
-    expect(rowsOf(f)[2]).toContain(`dembele ${nameOf(18).toLowerCase()}`);
+    expect(rowsOf(f)[2]).toContain(`DEMBÉLÉ ${nameOf(18)}`);
     await c.press('enter');
     f = await c.waitFor(new RegExp(`Enfant\\s+: DEMBÉLÉ ${nameOf(18)}`));
     expect(f).toContain('Document n° 18');
     await c.press('escape');
     f = await c.waitFor('Page 1');
-    expect(rowsOf(f)[2]).toMatch(new RegExp(`^> .*dembele ${nameOf(18).toLowerCase()}`));
+    expect(rowsOf(f)[2]).toMatch(new RegExp(`^> .*DEMBÉLÉ ${nameOf(18)}`));
   });
 
   it('draws every screen within 80 columns and 23 lines', async () => {

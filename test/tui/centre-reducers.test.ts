@@ -178,7 +178,7 @@ describe('home reducer', () => {
 
 describe('documents reducer', () => {
   const hit = (numero: number): SearchHit => ({
-    numero, form_id: 'acte_naissance', status: 1, stage: 'draft', niu: null, event_date: null, names_norm: `nom ${numero}`, remark: null, created_at: new Date(), updated_at: new Date(),
+    numero, form_id: 'acte_naissance', status: 1, stage: 'draft', niu: null, event_date: null, names_norm: `nom ${numero}`, names_display: `NOM ${numero}`, remark: null, created_at: new Date(), updated_at: new Date(),
   });
   const page = (from: number, n: number, more: boolean) => {
     const items = Array.from({ length: n }, (_, i) => hit(from - i));

@@ -48,6 +48,8 @@ export function App({ centre, lang, embedded, dbDescription, onExit }: AppProps)
     };
   }, [centre]);
 
+  const sessionRef = useRef<Session | null>(null);
+  sessionRef.current = state.session;
   const exitRef = useRef({ exit, onExit, done: false });
   exitRef.current = { ...exitRef.current, exit, onExit };
 
@@ -64,7 +66,12 @@ export function App({ centre, lang, embedded, dbDescription, onExit }: AppProps)
       help: () => dispatch({ type: 'overlay', overlay: 'help' }),
       palette: () => dispatch({ type: 'overlay', overlay: 'palette' }),
       open: (route) => dispatch({ type: 'open', route }),
-      go: (to) => dispatch({ type: 'go', to }),
+      go: (to) => {
+        const s = sessionRef.current;
+        // the core refuses the session from now on, whatever the screens still hold
+        if (to === 'logout' && s) centre.users.logout(s).catch(() => undefined);
+        dispatch({ type: 'go', to });
+      },
       loggedIn: (session) => dispatch({ type: 'loggedIn', session }),
       passwordChanged: (session) => dispatch({ type: 'passwordChanged', session }),
     }),

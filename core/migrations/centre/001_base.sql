@@ -49,6 +49,7 @@ CREATE TABLE docstream.documents (
   niu           text UNIQUE CHECK (niu ~ '^[0-9]{5}-[0-9]{4}-[0-9]{6}-[0-9]{2}$'),
   data          jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'),
   names_norm    text NOT NULL DEFAULT '',
+  names_display text NOT NULL DEFAULT '',
   event_date    date,
   remark        text,
   created_by    int NOT NULL REFERENCES docstream.users(id),
@@ -94,7 +95,7 @@ BEGIN
        NEW.stage IS DISTINCT FROM OLD.stage OR NEW.niu IS DISTINCT FROM OLD.niu
     OR NEW.data IS DISTINCT FROM OLD.data OR NEW.form_id IS DISTINCT FROM OLD.form_id
     OR NEW.form_version IS DISTINCT FROM OLD.form_version OR NEW.event_date IS DISTINCT FROM OLD.event_date
-    OR NEW.names_norm IS DISTINCT FROM OLD.names_norm
+    OR NEW.names_norm IS DISTINCT FROM OLD.names_norm OR NEW.names_display IS DISTINCT FROM OLD.names_display
     OR NEW.validated_by IS DISTINCT FROM OLD.validated_by OR NEW.validated_at IS DISTINCT FROM OLD.validated_at
     OR NEW.created_by IS DISTINCT FROM OLD.created_by OR NEW.created_at IS DISTINCT FROM OLD.created_at) THEN
     RAISE EXCEPTION 'document % is validated (NIU %)', OLD.numero, OLD.niu USING ERRCODE = 'DS001';

@@ -98,6 +98,7 @@ CREATE TABLE xm_data.documents (
   status        smallint NOT NULL CHECK (status BETWEEN 0 AND 4),
   data          jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'),
   names_norm    text NOT NULL DEFAULT '',
+  names_display text NOT NULL DEFAULT '',
   event_date    date,
   validated_at  timestamptz NOT NULL,
   received_at   timestamptz NOT NULL DEFAULT now(),

@@ -4,7 +4,7 @@ import { DocstreamError, notFound } from '../errors.js';
 import { appendAudit, auditForEntity } from '../audit/queries.js';
 import type { AuditRow } from '../audit/chain.js';
 import type { DocumentData, FormDef, Label } from '../forms/types.js';
-import { eventDateOf, isCalendarDate, searchableNames, validateDocument } from '../forms/validate.js';
+import { displayNames, eventDateOf, isCalendarDate, searchableNames, validateDocument } from '../forms/validate.js';
 import { formatNiu, parseNiu } from '../forms/niu.js';
 import { normaliseName } from '../forms/normalise.js';
 import { localDate } from '../util/dates.js';
@@ -92,6 +92,11 @@ export interface SearchPage {
   nextCursor?: number;
 }
 
+/** Columns kept beside the data for search and lists. */
+function derived(form: FormDef, data: DocumentData) {
+  return { namesNorm: searchableNames(form, data), namesDisplay: displayNames(form, data), eventDate: eventDateOf(form, data) };
+}
+
 function invalid(fr: string, en: string, field?: string): DocstreamError {
   return new DocstreamError('validation', fr, en, field ? { problems: [{ field, fr, en }] } : {});
 }
@@ -146,7 +151,7 @@ export function createDocumentService(db: Database, clock: Clock, sessions: Sess
         const form = await loadForm(q, formId);
         const data = checkData(form, input, false);
         const row = await docs.insertDocument(q, {
-          formId: form.id, formVersion: form.version, data, namesNorm: searchableNames(form, data), eventDate: eventDateOf(form, data), userId: actor.id, at: now,
+          formId: form.id, formVersion: form.version, data, ...derived(form, data), userId: actor.id, at: now,
         });
         await appendAudit(q, 'centre', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'document_drafted', entity: 'document', entityId: row.numero, details: { form: form.id, version: form.version, data } });
         return view(row);
@@ -162,7 +167,7 @@ export function createDocumentService(db: Database, clock: Clock, sessions: Sess
         requireNewDraft(d, 'seul un brouillon se modifie. Demandez son renvoi en brouillon.', 'only a draft can be edited. Ask for it to be sent back to draft.');
         const form = await loadForm(q, d.form_id, d.form_version);
         const data = checkData(form, { ...d.data, ...changes }, false);
-        const row = await docs.updateDraftData(q, numero, { data, namesNorm: searchableNames(form, data), eventDate: eventDateOf(form, data), userId: actor.id, at: now });
+        const row = await docs.updateDraftData(q, numero, { data, ...derived(form, data), userId: actor.id, at: now });
         await appendAudit(q, 'centre', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'document_edited', entity: 'document', entityId: numero, details: { before: d.data, after: data } });
         return view(row);
       });

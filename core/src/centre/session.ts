@@ -15,6 +15,11 @@ export interface Session {
 export class SessionRegistry {
   private readonly issued = new WeakSet<Session>();
 
+  /** After logout the session object is refused everywhere. */
+  revoke(s: Session): boolean {
+    return this.issued.delete(s);
+  }
+
   issue(u: UserRow): Session {
     const s: Session = Object.freeze({
       userId: u.id,

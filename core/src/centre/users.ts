@@ -154,6 +154,13 @@ export function createUserService(db: Database, clock: Clock, sessions: SessionR
       return sessions.issue(u);
     },
 
+    /** Ends a session: it is refused from now on; the logout is audited. */
+    async logout(session: Session): Promise<void> {
+      if (!sessions.revoke(session)) return;
+      const now = clock.now();
+      await db.tx((q) => appendAudit(q, 'centre', { at: now, actorId: session.userId, actorLogin: session.login, action: 'logout', entity: 'user', entityId: session.userId }));
+    },
+
     async changePassword(login: string, currentPassword: string, newPassword: string): Promise<Session> {
       const u = await authenticate(login, currentPassword);
       checkPasswordPolicy(newPassword, u.login);

@@ -237,6 +237,17 @@ export function searchableNames(form: FormDef, data: DocumentData): string {
   return parts.join(' | ');
 }
 
+/** The document's person names as typed, for lists: "KONÉ Aminata / TRAORÉ Mariam". */
+export function displayNames(form: FormDef, data: DocumentData): string {
+  const parts: string[] = [];
+  for (const f of form.fields) {
+    if (f.type !== 'person_name') continue;
+    const v = data[f.name] as PersonName | undefined;
+    if (v) parts.push(`${v.nom} ${v.prenoms}`.trim());
+  }
+  return parts.join(' / ');
+}
+
 export function eventDateOf(form: FormDef, data: DocumentData): string | null {
   if (!form.eventDate) return null;
   const v = data[form.eventDate];

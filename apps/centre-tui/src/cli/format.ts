@@ -31,7 +31,7 @@ export function documentText(out: Output, d: DocumentView, form: FormDef | undef
 export function hitsText(out: Output, items: SearchHit[], nextCursor?: number): string {
   if (items.length === 0) return out.lang === 'en' ? 'No document found.' : 'Aucun document trouvé.';
   const rows = items.map((h) =>
-    [String(h.numero).padStart(7), h.form_id.padEnd(16), STAGE_LABELS[h.stage][out.lang].padEnd(10), String(h.status), (h.niu ?? '—').padEnd(20), h.names_norm].join('  '),
+    [String(h.numero).padStart(7), h.form_id.padEnd(16), STAGE_LABELS[h.stage][out.lang].padEnd(10), String(h.status), (h.niu ?? '—').padEnd(20), h.names_display].join('  '),
   );
   if (nextCursor !== undefined) rows.push(out.lang === 'en' ? `… more: --before ${nextCursor}` : `… suite : --before ${nextCursor}`);
   return rows.join('\n');

@@ -26,7 +26,7 @@ export function hitRow(lang: Lang, hit: SearchHit, kinds: DocumentsState['kinds'
     column(kind, W.kind),
     column(stage, W.stage),
     column(hit.niu ?? '—', W.niu),
-    fit(hit.names_norm, namesWidth(width)),
+    fit(hit.names_display, namesWidth(width)),
   ].join(' ');
 }
 

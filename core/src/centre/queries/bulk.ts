@@ -26,6 +26,8 @@ export interface BulkValidatedDocument {
   data: DocumentData;
   /** `searchableNames(form, data)`. */
   namesNorm: string;
+  /** `displayNames(form, data)`. */
+  namesDisplay: string;
   /** `eventDateOf(form, data)`: YYYY-MM-DD or null. */
   eventDate: string | null;
   createdBy: number;
@@ -41,14 +43,14 @@ export const BULK_BATCH_SIZE = 5_000;
 
 const INSERT_VALIDATED = `
 WITH ins AS (
-  INSERT INTO docstream.documents (form_id, form_version, status, stage, niu, data, names_norm, event_date,
+  INSERT INTO docstream.documents (form_id, form_version, status, stage, niu, data, names_norm, names_display, event_date,
     created_by, created_at, updated_by, updated_at, verified_by, verified_at, validated_by, validated_at)
-  SELECT r.form_id, r.form_version, r.status, 'validated', r.niu, r.data, r.names_norm, r.event_date,
+  SELECT r.form_id, r.form_version, r.status, 'validated', r.niu, r.data, r.names_norm, r.names_display, r.event_date,
     r.created_by, r.created_at, r.validated_by, r.validated_at, r.verified_by, r.verified_at, r.validated_by, r.validated_at
   FROM unnest($1::text[], $2::int[], $3::smallint[], $4::text[], $5::jsonb[], $6::text[], $7::date[],
-              $8::int[], $9::timestamptz[], $10::int[], $11::timestamptz[], $12::int[], $13::timestamptz[])
+              $8::int[], $9::timestamptz[], $10::int[], $11::timestamptz[], $12::int[], $13::timestamptz[], $14::text[])
     WITH ORDINALITY AS r(form_id, form_version, status, niu, data, names_norm, event_date,
-                         created_by, created_at, verified_by, verified_at, validated_by, validated_at, ord)
+                         created_by, created_at, verified_by, verified_at, validated_by, validated_at, names_display, ord)
   ORDER BY r.ord
   RETURNING numero, niu, status, validated_at
 ), queued AS (
@@ -87,6 +89,7 @@ export async function insertValidatedDocuments(
       niu: new Array<string>(n),
       data: new Array<string>(n),
       namesNorm: new Array<string>(n),
+      namesDisplay: new Array<string>(n),
       eventDate: new Array<string | null>(n),
       createdBy: new Array<number>(n),
       createdAt: new Array<string>(n),
@@ -104,6 +107,7 @@ export async function insertValidatedDocuments(
       cols.niu[i] = d.niu;
       cols.data[i] = JSON.stringify(d.data);
       cols.namesNorm[i] = d.namesNorm;
+      cols.namesDisplay[i] = d.namesDisplay;
       cols.eventDate[i] = d.eventDate;
       cols.createdBy[i] = d.createdBy;
       cols.createdAt[i] = d.createdAt.toISOString();
@@ -114,7 +118,7 @@ export async function insertValidatedDocuments(
     }
     const rows = await q.query<{ inserted: number; queued: number }>(INSERT_VALIDATED, [
       cols.formId, cols.formVersion, cols.status, cols.niu, cols.data, cols.namesNorm, cols.eventDate,
-      cols.createdBy, cols.createdAt, cols.verifiedBy, cols.verifiedAt, cols.validatedBy, cols.validatedAt,
+      cols.createdBy, cols.createdAt, cols.verifiedBy, cols.verifiedAt, cols.validatedBy, cols.validatedAt, cols.namesDisplay,
     ]);
     inserted += rows[0]!.inserted;
     queued += rows[0]!.queued;

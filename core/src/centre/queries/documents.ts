@@ -44,6 +44,7 @@ export interface NewDocument {
   formVersion: number;
   data: DocumentData;
   namesNorm: string;
+  namesDisplay: string;
   eventDate: string | null;
   userId: number;
   at: Date;
@@ -51,9 +52,9 @@ export interface NewDocument {
 
 export async function insertDocument(q: Queryable, d: NewDocument): Promise<DocumentRow> {
   const rows = await q.query<DocumentRow>(
-    `INSERT INTO docstream.documents (form_id, form_version, data, names_norm, event_date, created_by, created_at, updated_by, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7) RETURNING ${COLUMNS}`,
-    [d.formId, d.formVersion, d.data, d.namesNorm, d.eventDate, d.userId, d.at],
+    `INSERT INTO docstream.documents (form_id, form_version, data, names_norm, names_display, event_date, created_by, created_at, updated_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8) RETURNING ${COLUMNS}`,
+    [d.formId, d.formVersion, d.data, d.namesNorm, d.namesDisplay, d.eventDate, d.userId, d.at],
   );
   return rows[0]!;
 }
@@ -61,12 +62,12 @@ export async function insertDocument(q: Queryable, d: NewDocument): Promise<Docu
 export async function updateDraftData(
   q: Queryable,
   numero: number,
-  d: { data: DocumentData; namesNorm: string; eventDate: string | null; userId: number; at: Date },
+  d: Omit<NewDocument, 'formId' | 'formVersion'>,
 ): Promise<DocumentRow> {
   const rows = await q.query<DocumentRow>(
-    `UPDATE docstream.documents SET data = $2, names_norm = $3, event_date = $4, updated_by = $5, updated_at = $6
+    `UPDATE docstream.documents SET data = $2, names_norm = $3, names_display = $4, event_date = $5, updated_by = $6, updated_at = $7
      WHERE numero = $1 RETURNING ${COLUMNS}`,
-    [numero, d.data, d.namesNorm, d.eventDate, d.userId, d.at],
+    [numero, d.data, d.namesNorm, d.namesDisplay, d.eventDate, d.userId, d.at],
   );
   return rows[0]!;
 }
@@ -144,6 +145,8 @@ export interface SearchHit {
   niu: string | null;
   event_date: string | null;
   names_norm: string;
+  /** The person names as typed, for lists. */
+  names_display: string;
   remark: string | null;
   created_at: Date;
   updated_at: Date;
@@ -155,7 +158,7 @@ export interface SearchHit {
  */
 export const SEARCH_RECENT_WINDOW = 20_000;
 
-const SEARCH_COLUMNS = 'numero, form_id, status, stage, niu, event_date, names_norm, remark, created_at, updated_at';
+const SEARCH_COLUMNS = 'numero, form_id, status, stage, niu, event_date, names_norm, names_display, remark, created_at, updated_at';
 
 /**
  * Newest first, keyset-paged on numero; every criterion is a bound parameter.
