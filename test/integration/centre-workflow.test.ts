@@ -125,7 +125,21 @@ describe('centre document workflow on PostgreSQL', () => {
     // even the right password is refused while locked
     expect((await errorOf(centre.users.login('distrait', 'ma-phrase-secrete-7'))).code).toBe('account_locked');
     clock.advance(LOCKOUT_MINUTES * 60_000 + 1000);
+    // once the lockout has run out, one more typo starts a new count instead of locking again
+    expect((await errorOf(centre.users.login('distrait', 'mauvais'))).code).toBe('auth_failed');
     await expect(centre.users.login('distrait', 'ma-phrase-secrete-7')).resolves.toMatchObject({ login: 'distrait' });
+  });
+
+  it('locks after the limit even when wrong passwords arrive all at once', async () => {
+    const { centre, officer } = staff;
+    const t = await centre.users.create(officer, { login: 'cible', fullName: 'Compte Visé', privilege: Privilege.Agent });
+    await centre.users.changePassword('cible', t.temporaryPassword, 'phrase-de-passe-forte');
+    const attempts = await Promise.all(Array.from({ length: MAX_FAILED_LOGINS * 3 }, () => errorOf(centre.users.login('cible', 'devine'))));
+    const failures = attempts.filter((e) => e.code === 'auth_failed').length;
+    expect(failures).toBeLessThanOrEqual(MAX_FAILED_LOGINS - 1);
+    expect((await errorOf(centre.users.login('cible', 'phrase-de-passe-forte'))).code).toBe('account_locked');
+    const [row] = await db.query<{ failed_attempts: number }>(`SELECT failed_attempts FROM docstream.users WHERE login = 'cible'`);
+    expect(row!.failed_attempts).toBe(MAX_FAILED_LOGINS);
   });
 
   it('refuses a suspended user at login and stops an open session at once', async () => {

@@ -97,11 +97,15 @@ export function createUserService(db: Database, clock: Clock, sessions: SessionR
     }
     if (u.locked_until && u.locked_until > now) throw lockedError(u.locked_until);
     if (!(await verifyPassword(password, u.password_hash))) {
+      // Counted under the row lock: concurrent wrong passwords cannot slip past the limit.
       const lockedUntil = await db.tx(async (q) => {
-        const willLock = u.failed_attempts + 1 >= MAX_FAILED_LOGINS;
-        const until = willLock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-        const count = await users.recordLoginFailure(q, u.id, until);
-        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: willLock ? 'login_locked' : 'login_failed', entity: 'user', entityId: u.id, details: { failures: count } });
+        const cur = (await users.userById(q, u.id, true))!;
+        if (cur.locked_until && cur.locked_until > now) return cur.locked_until;
+        const expired = cur.locked_until !== null; // a lockout that ran out starts a new count
+        const attempts = (expired ? 0 : cur.failed_attempts) + 1;
+        const until = attempts >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+        await users.setLoginFailures(q, u.id, attempts, until);
+        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: until ? 'login_locked' : 'login_failed', entity: 'user', entityId: u.id, details: { failures: attempts } });
         return until;
       });
       if (lockedUntil) throw lockedError(lockedUntil);

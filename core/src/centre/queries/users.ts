@@ -56,13 +56,8 @@ export async function setPassword(q: Queryable, id: number, passwordHash: string
   );
 }
 
-export async function recordLoginFailure(q: Queryable, id: number, lockUntil: Date | null): Promise<number> {
-  const rows = await q.query<{ failed_attempts: number }>(
-    `UPDATE docstream.users SET failed_attempts = failed_attempts + 1, locked_until = coalesce($2, locked_until)
-     WHERE id = $1 RETURNING failed_attempts`,
-    [id, lockUntil],
-  );
-  return rows[0]?.failed_attempts ?? 0;
+export async function setLoginFailures(q: Queryable, id: number, attempts: number, lockedUntil: Date | null): Promise<void> {
+  await q.query('UPDATE docstream.users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [id, attempts, lockedUntil]);
 }
 
 export async function recordLoginSuccess(q: Queryable, id: number, at: Date): Promise<void> {
