@@ -44,10 +44,6 @@ export class DocstreamError extends Error {
     this.problems = options.problems ?? [];
   }
 
-  message_in(lang: Lang): string {
-    return lang === 'en' ? this.en : this.fr;
-  }
-
   toJSON(): { code: ErrorCode; fr: string; en: string; problems: FieldProblem[] } {
     return { code: this.code, fr: this.fr, en: this.en, problems: this.problems };
   }
