@@ -85,36 +85,61 @@ export function createUserService(db: Database, clock: Clock, sessions: SessionR
     return u;
   }
 
-  /** Checks a password and records the outcome; the failure count survives the error thrown. */
-  async function authenticate(login: string, password: string): Promise<users.UserRow> {
+  /**
+   * Checks a password, then runs `succeed` in the transaction that records the login.
+   * Each attempt is first reserved under the user's row lock, so however many arrive at
+   * once, at most MAX_FAILED_LOGINS passwords are ever checked before the lockout; success
+   * re-checks the lock and that the password was not reset meanwhile.
+   */
+  async function authenticate<T>(login: string, password: string, succeed: (q: Queryable, u: users.UserRow, now: Date) => Promise<T>): Promise<T> {
     const l = login.trim().toLowerCase();
-    const u = await users.userByLogin(db, l);
     const now = clock.now();
+    const u = LOGIN_RE.test(l) ? await users.userByLogin(db, l) : undefined;
     if (!u) {
       await verifyPassword(password, await dummyPasswordHash());
-      await db.tx((q) => appendAudit(q, 'centre', { at: now, actorId: null, actorLogin: l, action: 'login_failed', entity: 'user', entityId: null, details: { reason: 'unknown_user' } }));
+      // never store verbatim what may be a password typed in the wrong field
+      const typed = LOGIN_RE.test(l) ? l : '(invalide)';
+      await db.tx((q) => appendAudit(q, 'centre', { at: now, actorId: null, actorLogin: typed, action: 'login_failed', entity: 'user', entityId: null, details: { reason: 'unknown_user' } }));
       throw badCredentials();
     }
-    if (u.locked_until && u.locked_until > now) throw lockedError(u.locked_until);
-    if (!(await verifyPassword(password, u.password_hash))) {
-      // Counted under the row lock: concurrent wrong passwords cannot slip past the limit.
-      const lockedUntil = await db.tx(async (q) => {
-        const cur = (await users.userById(q, u.id, true))!;
-        if (cur.locked_until && cur.locked_until > now) return cur.locked_until;
-        const expired = cur.locked_until !== null; // a lockout that ran out starts a new count
-        const attempts = (expired ? 0 : cur.failed_attempts) + 1;
-        const until = attempts >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-        await users.setLoginFailures(q, u.id, attempts, until);
-        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: until ? 'login_locked' : 'login_failed', entity: 'user', entityId: u.id, details: { failures: attempts } });
-        return until;
+    const reserved = await db.tx(async (q): Promise<{ locked: Date } | { attempt: number; hash: string }> => {
+      const cur = (await users.userById(q, u.id, true))!;
+      if (cur.locked_until && cur.locked_until > now) return { locked: cur.locked_until };
+      const base = cur.locked_until ? 0 : cur.failed_attempts; // a lockout that ran out starts a new count
+      if (base >= MAX_FAILED_LOGINS) {
+        // the limit is taken by attempts still being checked (or left by a crash): lock
+        const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+        await users.setLoginFailures(q, u.id, base, until);
+        return { locked: until };
+      }
+      await users.setLoginFailures(q, u.id, base + 1, null);
+      return { attempt: base + 1, hash: cur.password_hash };
+    });
+    if ('locked' in reserved) throw lockedError(reserved.locked);
+    if (!(await verifyPassword(password, reserved.hash))) {
+      const until = reserved.attempt >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+      await db.tx(async (q) => {
+        if (until) await users.setLoginFailures(q, u.id, reserved.attempt, until);
+        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: until ? 'login_locked' : 'login_failed', entity: 'user', entityId: u.id, details: { failures: reserved.attempt } });
       });
-      if (lockedUntil) throw lockedError(lockedUntil);
-      throw badCredentials();
+      throw until ? lockedError(until) : badCredentials();
     }
-    if (u.privilege === Privilege.Suspended) {
-      throw new DocstreamError('account_suspended', 'Ce compte est suspendu. Adressez-vous à l’Officier du centre.', 'This account is suspended. Ask the centre’s Officer.');
-    }
-    return u;
+    return db.tx(async (q) => {
+      const cur = (await users.userById(q, u.id, true))!;
+      if (cur.locked_until && cur.locked_until > now) throw lockedError(cur.locked_until);
+      if (cur.password_hash !== reserved.hash) {
+        throw new DocstreamError(
+          'auth_failed',
+          'Le mot de passe vient d’être changé ou réinitialisé : connectez-vous avec le nouveau.',
+          'The password was just changed or reset: log in with the new one.',
+        );
+      }
+      if (cur.privilege === Privilege.Suspended) {
+        throw new DocstreamError('account_suspended', 'Ce compte est suspendu. Adressez-vous à l’Officier du centre.', 'This account is suspended. Ask the centre’s Officer.');
+      }
+      await users.recordLoginSuccess(q, cur.id, now);
+      return succeed(q, cur, now);
+    });
   }
 
   async function edit(session: Session, login: string, changes: { fullName?: string; privilege?: Privilege }): Promise<UserView> {
@@ -149,11 +174,9 @@ export function createUserService(db: Database, clock: Clock, sessions: SessionR
   return {
     /** Logs in. A session whose password must change can only call `changePassword`. */
     async login(login: string, password: string): Promise<Session> {
-      const u = await authenticate(login, password);
-      const now = clock.now();
-      await db.tx(async (q) => {
-        await users.recordLoginSuccess(q, u.id, now);
-        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: 'login', entity: 'user', entityId: u.id });
+      const u = await authenticate(login, password, async (q, cur, now) => {
+        await appendAudit(q, 'centre', { at: now, actorId: cur.id, actorLogin: cur.login, action: 'login', entity: 'user', entityId: cur.id });
+        return cur;
       });
       return sessions.issue(u);
     },
@@ -166,18 +189,15 @@ export function createUserService(db: Database, clock: Clock, sessions: SessionR
     },
 
     async changePassword(login: string, currentPassword: string, newPassword: string): Promise<Session> {
-      const u = await authenticate(login, currentPassword);
-      checkPasswordPolicy(newPassword, u.login);
+      checkPasswordPolicy(newPassword, login.trim().toLowerCase());
       if (newPassword === currentPassword) {
         throw new DocstreamError('weak_password', 'Le nouveau mot de passe doit différer de l’actuel.', 'The new password must differ from the current one.');
       }
       const hash = await hashPassword(newPassword);
-      const now = clock.now();
-      const updated = await db.tx(async (q) => {
-        await users.setPassword(q, u.id, hash, false, now);
-        await users.recordLoginSuccess(q, u.id, now);
-        await appendAudit(q, 'centre', { at: now, actorId: u.id, actorLogin: u.login, action: 'password_changed', entity: 'user', entityId: u.id });
-        return (await users.userById(q, u.id))!;
+      const updated = await authenticate(login, currentPassword, async (q, cur, now) => {
+        await users.setPassword(q, cur.id, hash, false, now);
+        await appendAudit(q, 'centre', { at: now, actorId: cur.id, actorLogin: cur.login, action: 'password_changed', entity: 'user', entityId: cur.id });
+        return (await users.userById(q, cur.id))!;
       });
       return sessions.issue(updated);
     },
