@@ -67,3 +67,22 @@ describe('hash-chained audit log', () => {
     expect(report.reason?.en).toContain('truncated');
   });
 });
+
+describe('guards against emptying or rewinding', () => {
+  it('refuses TRUNCATE of the audit log, its head and the documents', async () => {
+    const fresh = (await testDatabase()).open();
+    await centreWithStaff(fresh);
+    for (const t of ['docstream.audit', 'docstream.audit_head', 'docstream.documents', 'docstream.outbox', 'xm_system.audit', 'xm_system.ledger', 'xm_data.documents']) {
+      await expect(fresh.query(`TRUNCATE ${t} CASCADE`), t).rejects.toMatchObject({ code: 'immutable' });
+    }
+  });
+
+  it('refuses to reset the head or to append a row that does not follow it', async () => {
+    const fresh = (await testDatabase()).open();
+    await centreWithStaff(fresh);
+    await expect(fresh.query(`UPDATE docstream.audit_head SET last_seq = 0, last_hash = repeat('0', 64)`)).rejects.toMatchObject({ code: 'immutable' });
+    await expect(
+      fresh.query(`INSERT INTO docstream.audit (seq, at, action, entity, prev_hash, hash) VALUES (999, now(), 'x', 'y', repeat('0', 64), repeat('1', 64))`),
+    ).rejects.toMatchObject({ code: 'immutable' });
+  });
+});

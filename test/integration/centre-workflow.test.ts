@@ -247,3 +247,15 @@ describe('centre document workflow on PostgreSQL', () => {
     expect((await errorOf(again.init({ matricule: '00043', name: 'Autre', officer: { login: 'x1', fullName: 'X', password: OFFICER_PASSWORD } }))).code).toBe('already_initialised');
   });
 });
+
+describe('status of a validated document', () => {
+  it('only moves forward: 3 → 4 or cancelled, never back to Nouveau', async () => {
+    const d = await staff.centre.documents.draft(staff.agent, 'acte_naissance', birth());
+    await staff.centre.documents.verify(staff.secretary, d.numero);
+    await staff.centre.documents.validate(staff.officer, d.numero);
+    await expect(db.query('UPDATE docstream.documents SET status = 1 WHERE numero = $1', [d.numero])).rejects.toMatchObject({ code: 'immutable' });
+    await expect(db.query('UPDATE docstream.documents SET verified_by = created_by WHERE numero = $1', [d.numero])).rejects.toMatchObject({ code: 'immutable' });
+    await db.query('UPDATE docstream.documents SET status = 4 WHERE numero = $1', [d.numero]);
+    await expect(db.query('UPDATE docstream.documents SET status = 3 WHERE numero = $1', [d.numero])).rejects.toMatchObject({ code: 'immutable' });
+  });
+});

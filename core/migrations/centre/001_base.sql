@@ -91,8 +91,13 @@ BEGIN
   IF OLD.status = 2 AND NEW.status <> 0 THEN
     RAISE EXCEPTION 'document % was imported from the server and is read-only', OLD.numero USING ERRCODE = 'DS001';
   END IF;
+  IF OLD.stage = 'validated' AND NEW.status <> OLD.status
+     AND NOT ((OLD.status = 3 AND NEW.status IN (0, 4)) OR (OLD.status = 4 AND NEW.status = 0)) THEN
+    RAISE EXCEPTION 'document % (NIU %): status % cannot become %', OLD.numero, OLD.niu, OLD.status, NEW.status USING ERRCODE = 'DS001';
+  END IF;
   IF OLD.stage = 'validated' AND (
        NEW.stage IS DISTINCT FROM OLD.stage OR NEW.niu IS DISTINCT FROM OLD.niu
+    OR NEW.verified_by IS DISTINCT FROM OLD.verified_by OR NEW.verified_at IS DISTINCT FROM OLD.verified_at
     OR NEW.data IS DISTINCT FROM OLD.data OR NEW.form_id IS DISTINCT FROM OLD.form_id
     OR NEW.form_version IS DISTINCT FROM OLD.form_version OR NEW.event_date IS DISTINCT FROM OLD.event_date
     OR NEW.names_norm IS DISTINCT FROM OLD.names_norm OR NEW.names_display IS DISTINCT FROM OLD.names_display
@@ -105,6 +110,14 @@ END $$;
 
 CREATE TRIGGER documents_guard BEFORE UPDATE OR DELETE ON docstream.documents
   FOR EACH ROW EXECUTE FUNCTION docstream.documents_guard();
+
+-- TRUNCATE skips row triggers: refuse it outright on what must never lose rows.
+CREATE FUNCTION docstream.no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% must never be emptied', TG_TABLE_NAME USING ERRCODE = 'DS002';
+END $$;
+CREATE TRIGGER documents_no_truncate BEFORE TRUNCATE ON docstream.documents
+  FOR EACH STATEMENT EXECUTE FUNCTION docstream.no_truncate();
 
 -- Transactional outbox: written in the same transaction as the business change; the
 -- transport (issue "Secure transmission") seals and sends, then records the ack.
@@ -149,6 +162,36 @@ BEGIN
 END $$;
 CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON docstream.audit
   FOR EACH ROW EXECUTE FUNCTION docstream.audit_append_only();
+CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON docstream.audit
+  FOR EACH STATEMENT EXECUTE FUNCTION docstream.no_truncate();
+CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON docstream.audit_head
+  FOR EACH STATEMENT EXECUTE FUNCTION docstream.no_truncate();
+CREATE TRIGGER outbox_no_truncate BEFORE TRUNCATE ON docstream.outbox
+  FOR EACH STATEMENT EXECUTE FUNCTION docstream.no_truncate();
+
+-- A row joins the chain only at its end, and the head only moves to the row just
+-- appended: wiping the log and resetting the head is refused, not just detected later.
+CREATE FUNCTION docstream.audit_chain_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  h docstream.audit_head;
+BEGIN
+  IF TG_TABLE_NAME = 'audit' THEN
+    SELECT * INTO h FROM docstream.audit_head;
+    IF NEW.seq <> h.last_seq + 1 OR NEW.prev_hash <> h.last_hash THEN
+      RAISE EXCEPTION 'audit row % does not follow the head (%)', NEW.seq, h.last_seq USING ERRCODE = 'DS002';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'DELETE' OR NEW.last_seq <> OLD.last_seq + 1 OR NOT EXISTS (
+       SELECT 1 FROM docstream.audit a WHERE a.seq = NEW.last_seq AND a.hash = NEW.last_hash AND a.prev_hash = OLD.last_hash) THEN
+    RAISE EXCEPTION 'the audit head only moves to the row just appended' USING ERRCODE = 'DS002';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER audit_follows_head BEFORE INSERT ON docstream.audit
+  FOR EACH ROW EXECUTE FUNCTION docstream.audit_chain_guard();
+CREATE TRIGGER audit_head_guard BEFORE UPDATE OR DELETE ON docstream.audit_head
+  FOR EACH ROW EXECUTE FUNCTION docstream.audit_chain_guard();
 
 -- One view per document kind with one real column per form field, so psql, spreadsheets
 -- and BI tools read documents without knowing JSON. Rebuilt when a form is installed.

@@ -79,6 +79,36 @@ CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON xm_system.audit
   FOR EACH ROW EXECUTE FUNCTION xm_system.append_only();
 CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON xm_system.ledger
   FOR EACH ROW EXECUTE FUNCTION xm_system.append_only();
+-- TRUNCATE skips row triggers: refuse it outright.
+CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON xm_system.audit
+  FOR EACH STATEMENT EXECUTE FUNCTION xm_system.append_only();
+CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON xm_system.audit_head
+  FOR EACH STATEMENT EXECUTE FUNCTION xm_system.append_only();
+CREATE TRIGGER ledger_no_truncate BEFORE TRUNCATE ON xm_system.ledger
+  FOR EACH STATEMENT EXECUTE FUNCTION xm_system.append_only();
+
+-- A row joins the chain only at its end; the head only moves to the row just appended.
+CREATE FUNCTION xm_system.audit_chain_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  h xm_system.audit_head;
+BEGIN
+  IF TG_TABLE_NAME = 'audit' THEN
+    SELECT * INTO h FROM xm_system.audit_head;
+    IF NEW.seq <> h.last_seq + 1 OR NEW.prev_hash <> h.last_hash THEN
+      RAISE EXCEPTION 'audit row % does not follow the head (%)', NEW.seq, h.last_seq USING ERRCODE = 'DS002';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'DELETE' OR NEW.last_seq <> OLD.last_seq + 1 OR NOT EXISTS (
+       SELECT 1 FROM xm_system.audit a WHERE a.seq = NEW.last_seq AND a.hash = NEW.last_hash AND a.prev_hash = OLD.last_hash) THEN
+    RAISE EXCEPTION 'the audit head only moves to the row just appended' USING ERRCODE = 'DS002';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER audit_follows_head BEFORE INSERT ON xm_system.audit
+  FOR EACH ROW EXECUTE FUNCTION xm_system.audit_chain_guard();
+CREATE TRIGGER audit_head_guard BEFORE UPDATE OR DELETE ON xm_system.audit_head
+  FOR EACH ROW EXECUTE FUNCTION xm_system.audit_chain_guard();
 
 CREATE TABLE xm_data.forms (
   id           text NOT NULL CHECK (id ~ '^[a-z][a-z0-9_]{1,40}$'),
@@ -106,6 +136,8 @@ CREATE TABLE xm_data.documents (
   cancel_reason text,
   FOREIGN KEY (form_id, form_version) REFERENCES xm_data.forms(id, version)
 );
+CREATE TRIGGER documents_no_truncate BEFORE TRUNCATE ON xm_data.documents
+  FOR EACH STATEMENT EXECUTE FUNCTION xm_system.append_only();
 CREATE INDEX xm_documents_names_trgm ON xm_data.documents USING gin (names_norm gin_trgm_ops);
 CREATE INDEX xm_documents_matricule ON xm_data.documents (matricule, numero DESC);
 CREATE INDEX xm_documents_form ON xm_data.documents (form_id, numero DESC);
