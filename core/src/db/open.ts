@@ -11,6 +11,7 @@ import { migrate, type Side } from './migrate.js';
  */
 export async function openDatabase(settings: Settings, side: Side, options: { migrate?: boolean } = {}): Promise<Database> {
   let db: Database;
+  let publish = () => {};
   if (settings.databaseUrl) {
     db = createDatabase({
       connectionString: settings.databaseUrl,
@@ -21,6 +22,7 @@ export async function openDatabase(settings: Settings, side: Side, options: { mi
   } else {
     const dir = join(settings.dataDir, `${side}-db`);
     const server = await startEmbedded(dir);
+    publish = () => server.publish();
     db = createDatabase({
       host: server.socketDir,
       user: 'postgres',
@@ -39,5 +41,7 @@ export async function openDatabase(settings: Settings, side: Side, options: { mi
       throw e;
     }
   }
+  // Other processes sharing an embedded database come in only once it is migrated.
+  publish();
   return db;
 }

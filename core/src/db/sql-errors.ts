@@ -13,7 +13,7 @@ function pgFields(e: unknown): PgLikeError | undefined {
   return e as PgLikeError;
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'ENOENT']);
 
 /**
  * Translates a PostgreSQL (SQLSTATE) or socket error into a DocstreamError that says
