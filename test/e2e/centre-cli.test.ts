@@ -99,3 +99,19 @@ describe('docstream-centre commands on PostgreSQL', () => {
     expect(bad.stdout).toContain('mal saisi');
   });
 });
+
+describe('standard input carrying both the password and the data', () => {
+  it('takes the password from the first line and the JSON after it', async () => {
+    const data = JSON.stringify({ defunt: { nom: 'Keita', prenoms: 'Modibo' }, sexe: 'M', date_deces: '2026-01-04', lieu_deces: 'Kayes', declarant: { nom: 'Keita', prenoms: 'Sira' }, date_declaration: '2026-01-05' });
+    const r = await runCli(CENTRE_BIN, ['--json', 'doc', 'draft', 'acte_deces', '--data', '-', '--user', 'chef'], { ...env }, `Registre-National-2026\n${data}\n`);
+    expect(r.stderr).toBe('');
+    expect(r.json<{ data: { lieu_deces: string } }>().data.lieu_deces).toBe('Kayes');
+  });
+
+  it('never echoes the input when the data is not JSON', async () => {
+    const r = await runCli(CENTRE_BIN, ['doc', 'draft', 'acte_deces', '--data', '-', '--user', 'chef'], { ...env }, 'Registre-National-2026\nsecret-looking-text\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('objet JSON');
+    expect(r.stderr).not.toContain('secret-looking');
+  });
+});

@@ -13,12 +13,22 @@ function collect(value: string, previous: string[]): string[] {
 export async function fieldsFrom(o: { set: string[]; data?: string }): Promise<Record<string, unknown>> {
   let fields: Record<string, unknown> = {};
   if (o.data !== undefined) {
+    const where = o.data === '-' ? 'entrée standard / standard input' : o.data;
     const text = o.data === '-' ? await readStdinText() : readFileSync(o.data, 'utf8');
+    let parsed: unknown;
     try {
-      fields = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new DocstreamError('validation', `Fichier de données JSON illisible : ${(e as Error).message}.`, `Unreadable JSON data file: ${(e as Error).message}.`);
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined; // the parser's message quotes the input, which may hold a password
     }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new DocstreamError(
+        'validation',
+        `Données illisibles (${where}) : un objet JSON { "champ": valeur } est attendu. Sur l’entrée standard, le mot de passe vient en première ligne, les données ensuite.`,
+        `Unreadable data (${where}): a JSON object { "field": value } is expected. On standard input the password comes first, then the data.`,
+      );
+    }
+    fields = parsed as Record<string, unknown>;
   }
   for (const pair of o.set) {
     const eq = pair.indexOf('=');
@@ -62,8 +72,7 @@ export function addDocumentCommands(program: Command, globals: () => GlobalOptio
     .option('--set <field=value>', 'valeur d’un champ (répétable)', collect, [])
     .option('--data <file>', 'champs en JSON (fichier, ou - pour l’entrée standard)')
     .action(async (form: string, o: { set: string[]; data?: string }) => {
-      const fields = await fieldsFrom(o);
-      await run(async (centre, s, out) => show(centre, out, await centre.documents.draft(s, form, fields)))();
+      await run(async (centre, s, out) => show(centre, out, await centre.documents.draft(s, form, await fieldsFrom(o))))();
     });
 
   doc
@@ -72,8 +81,7 @@ export function addDocumentCommands(program: Command, globals: () => GlobalOptio
     .option('--set <field=value>', 'valeur d’un champ (répétable ; vide pour effacer)', collect, [])
     .option('--data <file>', 'champs en JSON')
     .action(async (numero: string, o: { set: string[]; data?: string }) => {
-      const fields = await fieldsFrom(o);
-      await run(async (centre, s, out) => show(centre, out, await centre.documents.edit(s, numeroOf(numero), fields)))();
+      await run(async (centre, s, out) => show(centre, out, await centre.documents.edit(s, numeroOf(numero), await fieldsFrom(o))))();
     });
 
   const acts: [string, string, Act][] = [

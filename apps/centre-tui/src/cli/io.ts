@@ -52,7 +52,21 @@ async function promptHidden(label: string): Promise<string> {
     }
   };
   try {
-    return await new Promise<string>((resolve) => rl.question(label, resolve));
+    return await new Promise<string>((resolve, reject) => {
+      let answered = false;
+      // Ctrl+C at the prompt must end the command, not leave it waiting (holding the database)
+      rl.on('SIGINT', () => {
+        process.stderr.write('\n');
+        process.exit(130);
+      });
+      rl.on('close', () => {
+        if (!answered) reject(new DocstreamError('auth_failed', 'Saisie interrompue.', 'Input interrupted.'));
+      });
+      rl.question(label, (answer) => {
+        answered = true;
+        resolve(answer);
+      });
+    });
   } finally {
     process.stderr.write('\n');
     rl.close();
