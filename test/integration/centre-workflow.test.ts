@@ -259,3 +259,23 @@ describe('status of a validated document', () => {
     await expect(db.query('UPDATE docstream.documents SET status = 3 WHERE numero = $1', [d.numero])).rejects.toMatchObject({ code: 'immutable' });
   });
 });
+
+describe('input that PostgreSQL would refuse', () => {
+  it('names a field holding a NUL or another control character, saving nothing', async () => {
+    const e = await errorOf(staff.centre.documents.draft(staff.agent, 'acte_naissance', birth({ lieu_naissance: 'Ba\u0000mako' })));
+    expect(e.code).toBe('validation');
+    expect(e.problems.map((p) => p.field)).toEqual(['lieu_naissance']);
+    expect((await errorOf(staff.centre.users.login('chef\u0000', 'x'))).code).toBe('auth_failed');
+    // what was typed is not kept when it cannot be a user name: it may be a password
+    expect((await errorOf(staff.centre.users.login('Mon Mot-De-Passe!', 'x'))).code).toBe('auth_failed');
+    const logged = await db.query<{ actor_login: string }>(`SELECT actor_login FROM docstream.audit WHERE action = 'login_failed' ORDER BY seq DESC LIMIT 2`);
+    expect(logged).toEqual([{ actor_login: '(invalide)' }, { actor_login: '(invalide)' }]);
+    const d = await staff.centre.documents.draft(staff.agent, 'acte_naissance', birth());
+    expect((await errorOf(staff.centre.documents.sendBack(staff.secretary, d.numero, 'à revoir\u0000'))).problems[0]?.field).toBe('remark');
+  });
+
+  it('refuses a page size or cursor that is not a whole number', async () => {
+    expect((await errorOf(staff.centre.documents.search(staff.agent, { limit: Number('abc') }))).problems[0]?.field).toBe('limit');
+    expect((await errorOf(staff.centre.documents.search(staff.agent, { before: 1.5 }))).problems[0]?.field).toBe('before');
+  });
+});

@@ -14,11 +14,13 @@ export default async function setup({ provide }: { provide: (key: string, value:
     // Test databases carry their creation time (ds_t_<seconds>_<random>); only those left
     // over by a run that died hours ago go, so two runs at once never drop each other's.
     const cutoff = Math.floor(Date.now() / 1000) - 3 * 3600;
-    const found = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'ds\\_tpl\\_%' OR datname LIKE 'ds\\_t\\_%'`,
+    // Another revision's template may be in use by a run at that revision: only old ones go.
+    const found = await c.query<{ datname: string; old: boolean }>(
+      `SELECT datname, (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '3 hours' AS old
+         FROM pg_database WHERE datname LIKE 'ds\\_tpl\\_%' OR datname LIKE 'ds\\_t\\_%'`,
     );
-    const stale = found.rows.filter(({ datname }) => {
-      if (datname.startsWith('ds_tpl_')) return datname !== template;
+    const stale = found.rows.filter(({ datname, old }) => {
+      if (datname.startsWith('ds_tpl_')) return datname !== template && old;
       const born = Number(/^ds_t_(\d+)_/.exec(datname)?.[1] ?? 0);
       return born < cutoff;
     });

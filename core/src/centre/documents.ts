@@ -97,6 +97,16 @@ function derived(form: FormDef, data: DocumentData) {
   return { namesNorm: searchableNames(form, data), namesDisplay: displayNames(form, data), eventDate: eventDateOf(form, data) };
 }
 
+/** A remark or a reason: free text on one or more lines, nothing else. */
+function freeText(text: string, fr: string, en: string, field: string): string {
+  const t = text.trim();
+  if (t === '') throw invalid(fr, en, field);
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(t) || [...t].length > 1000) {
+    throw invalid('Texte refusé : 1 000 caractères au plus, sans caractère de contrôle.', 'Text refused: 1,000 characters at most, no control characters.', field);
+  }
+  return t;
+}
+
 function invalid(fr: string, en: string, field?: string): DocstreamError {
   return new DocstreamError('validation', fr, en, field ? { problems: [{ field, fr, en }] } : {});
 }
@@ -188,8 +198,7 @@ export function createDocumentService(db: Database, clock: Clock, sessions: Sess
     },
 
     async sendBack(session: Session, numero: number, remark: string): Promise<DocumentView> {
-      const text = remark.trim();
-      if (text === '') throw invalid('Indiquez la remarque qui explique le renvoi.', 'Give the remark that explains why it is sent back.', 'remark');
+      const text = freeText(remark, 'Indiquez la remarque qui explique le renvoi.', 'Give the remark that explains why it is sent back.', 'remark');
       const now = clock.now();
       return db.tx(async (q) => {
         const actor = await sessions.require(q, session, Privilege.Secretary, { fr: 'renvoyer un document', en: 'sending a document back' });
@@ -227,8 +236,7 @@ export function createDocumentService(db: Database, clock: Clock, sessions: Sess
 
     /** Cancels with a reason. A validated document needs the Officer; the cancellation is transmitted. */
     async cancel(session: Session, numero: number, reason: string): Promise<DocumentView> {
-      const text = reason.trim();
-      if (text === '') throw invalid('Indiquez le motif de l’annulation.', 'Give the reason for the cancellation.', 'reason');
+      const text = freeText(reason, 'Indiquez le motif de l’annulation.', 'Give the reason for the cancellation.', 'reason');
       const now = clock.now();
       return db.tx(async (q) => {
         const actor = await sessions.require(q, session, Privilege.Agent, { fr: 'annuler un document', en: 'cancelling a document' });
@@ -269,7 +277,13 @@ export function createDocumentService(db: Database, clock: Clock, sessions: Sess
 
     async search(session: Session, input: SearchInput): Promise<SearchPage> {
       const actor = await sessions.require(db, session, Privilege.Agent, { fr: 'rechercher', en: 'searching' });
-      const limit = Math.min(Math.max(input.limit ?? 20, 1), 200);
+      if (input.limit !== undefined && (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > 200)) {
+        throw invalid('Taille de page : un nombre entier de 1 à 200.', 'Page size: a whole number from 1 to 200.', 'limit');
+      }
+      if (input.before !== undefined && (!Number.isSafeInteger(input.before) || input.before < 1)) {
+        throw invalid('Curseur de page invalide : reprenez la recherche depuis le début.', 'Invalid page cursor: start the search again.', 'before');
+      }
+      const limit = input.limit ?? 20;
       const criteria: docs.SearchCriteria = { limit: limit + 1 };
       if (input.niu !== undefined && input.niu.trim() !== '') {
         if (!parseNiu(input.niu)) throw badNiu(input.niu);

@@ -68,8 +68,8 @@ function checkLogin(login: string): string {
 
 function checkFullName(name: string): string {
   const n = name.trim();
-  if (n.length === 0 || n.length > 200) {
-    throw new DocstreamError('validation', 'Nom complet obligatoire (200 caractères au plus).', 'Full name required (200 characters at most).', {
+  if (n.length === 0 || n.length > 200 || /[\u0000-\u001f\u007f]/.test(n)) {
+    throw new DocstreamError('validation', 'Nom complet obligatoire (200 caractères au plus, sans caractère de contrôle).', 'Full name required (200 characters at most, no control characters).', {
       problems: [{ field: 'fullName', fr: 'nom complet obligatoire', en: 'full name required' }],
     });
   }

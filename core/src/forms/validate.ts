@@ -26,6 +26,13 @@ function isBlank(v: unknown): boolean {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Control characters (NUL above all, which PostgreSQL text refuses) are never data. */
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+function controlProblem(f: FieldDef): FieldProblem {
+  return problem(f, 'caractère de contrôle interdit (retirez-le)', 'control character not allowed (remove it)');
+}
+
 export function isCalendarDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
@@ -48,6 +55,10 @@ function checkValue(f: FieldDef, v: unknown, today: string, out: FieldProblem[])
         return undefined;
       }
       const s = String(v).trim();
+      if (CONTROL_CHARS.test(s)) {
+        out.push(controlProblem(f));
+        return undefined;
+      }
       if (f.maxLength !== undefined && [...s].length > f.maxLength) {
         out.push(problem(f, `${f.maxLength} caractères au plus`, `at most ${f.maxLength} characters`));
         return undefined;
@@ -128,6 +139,10 @@ function checkValue(f: FieldDef, v: unknown, today: string, out: FieldProblem[])
       for (const [i, item] of v.entries()) {
         const o = (item ?? {}) as Record<string, unknown>;
         const candidat = typeof o.candidat === 'string' ? o.candidat.trim() : '';
+        if (CONTROL_CHARS.test(candidat)) {
+          out.push(controlProblem(f));
+          return undefined;
+        }
         const voix = toInteger(o.voix);
         if (candidat === '' || voix === undefined || voix < 0) {
           out.push(problem(f, `ligne ${i + 1} : candidat et nombre de voix (≥ 0) attendus`, `line ${i + 1}: candidate and number of votes (≥ 0) expected`));
