@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createDatabase, loadMigrations, migrate, openDatabase, pendingMigrations, type Database } from '@docstream/core';
 import { urlFor, withAdmin } from '../support/pg-admin.js';
+import { testDatabaseName } from '../support/test-db.js';
 
-const name = `ds_t_${Math.floor(Date.now() / 1000)}_${randomBytes(5).toString('hex')}`;
+const name = testDatabaseName();
 const pools: Database[] = [];
 const open = () => {
   const db = createDatabase({ connectionString: urlFor(name), max: 2, embedded: false, description: name });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createDatabase, loadMigrations, migrate } from '../../core/src/index.js';
 import { urlFor, withAdmin } from './pg-admin.js';
 
@@ -51,10 +51,20 @@ export default async function setup({ provide }: { provide: (key: string, value:
     }
   });
   provide('templateDb', template);
+  const runId = randomBytes(3).toString('hex');
+  provide('runId', runId);
+  // Whatever a file could not drop (a crash, a killed worker) goes at the end of the run.
+  return async () => {
+    await withAdmin(async (c) => {
+      const left = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`ds\\_t\\_%\\_${runId}\\_%`]);
+      for (const { datname } of left.rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     templateDb: string;
+    runId: string;
   }
 }

@@ -10,23 +10,35 @@ export interface TestDatabase {
   open(max?: number): Database;
 }
 
-/** A private database for one test file, cloned from the migrated template. */
-export async function testDatabase(): Promise<TestDatabase> {
-  const name = `ds_t_${Math.floor(Date.now() / 1000)}_${randomBytes(5).toString('hex')}`;
-  const template = inject('templateDb');
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-  const url = urlFor(name);
-  const pools: Database[] = [];
-  afterAll(async () => {
+const created: { name: string; pools: Database[] }[] = [];
+
+// Registered when a test file imports this module, so it belongs to the file; a hook
+// registered later, inside beforeAll or a test, would never run.
+afterAll(async () => {
+  for (const { name, pools } of created.splice(0)) {
     await Promise.all(pools.map((p) => p.close()));
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  });
+  }
+});
+
+/** Names carry the creation time and the run, so cleanup never touches another run's. */
+export function testDatabaseName(): string {
+  return `ds_t_${Math.floor(Date.now() / 1000)}_${inject('runId')}_${randomBytes(4).toString('hex')}`;
+}
+
+/** A private database for one test file, cloned from the migrated template. */
+export async function testDatabase(): Promise<TestDatabase> {
+  const name = testDatabaseName();
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDb')}"`));
+  const url = urlFor(name);
+  const entry = { name, pools: [] as Database[] };
+  created.push(entry);
   return {
     url,
     name,
     open(max = 4) {
       const db = createDatabase({ connectionString: url, max, embedded: false, description: name });
-      pools.push(db);
+      entry.pools.push(db);
       return db;
     },
   };
