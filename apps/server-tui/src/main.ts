@@ -29,6 +29,7 @@ async function withServer(fn: (server: ReturnType<typeof createServer>, s: Setti
   const s = settings();
   const server = createServer({ db: await openDatabase(s, 'server') });
   try {
+    await server.installShippedForms();
     await fn(server, s);
   } finally {
     await server.close();
@@ -39,6 +40,8 @@ program.command('migrate').description('Applique les migrations / apply migratio
   const db = await openDatabase(settings(), 'server', { migrate: false });
   try {
     const ran = await migrate(db, 'server');
+    const forms = await createServer({ db }).installShippedForms();
+    ran.push(...forms.map((f) => `form ${f}`));
     say({ applied: ran }, ran.length ? ran.join('\n') : 'Base à jour.', ran.length ? ran.join('\n') : 'Database up to date.');
   } finally {
     await db.close();

@@ -9,7 +9,7 @@ import { formatNiu, parseNiu } from '../forms/niu.js';
 import { normaliseName } from '../forms/normalise.js';
 import { localDate } from '../util/dates.js';
 import * as docs from './queries/documents.js';
-import { formVersion } from './queries/forms.js';
+import { formVersion } from '../forms/catalog-queries.js';
 import { centreInfo, nextNiuSequence } from './queries/centre-info.js';
 import { Privilege } from './privileges.js';
 import type { Session, SessionRegistry } from './session.js';
@@ -132,7 +132,7 @@ function rejectProblems(form: FormDef, problems: { field: string; fr: string; en
 
 export function createDocumentService(db: Database, clock: Clock, sessions: SessionRegistry) {
   async function loadForm(q: Queryable, id: string, version?: number): Promise<FormDef> {
-    const f = await formVersion(q, id, version);
+    const f = await formVersion(q, 'centre', id, version);
     if (!f) throw notFound(`Type de document « ${id} »`, `Document kind “${id}”`);
     return f;
   }

@@ -3,6 +3,9 @@ import { systemClock, type Clock } from '../clock.js';
 import { verifyAuditLog } from '../audit/verify.js';
 import type { ChainReport } from '../audit/chain.js';
 import { centralDocumentCount } from './queries/documents.js';
+import type { FormDef } from '../forms/types.js';
+import { formVersion, latestForms } from '../forms/catalog-queries.js';
+import { installShippedForms } from '../forms/catalog.js';
 
 export interface ServerDeps {
   db: Database;
@@ -19,6 +22,17 @@ export function createServer(deps: ServerDeps) {
   return {
     db,
     clock,
+    forms: {
+      list: (): Promise<FormDef[]> => latestForms(db, 'server'),
+      get: (id: string, version?: number): Promise<FormDef | undefined> => formVersion(db, 'server', id, version),
+    },
+    /**
+     * Brings the catalog up to date with the kinds this version ships (with their
+     * xm_data.v_<kind> views). Idempotent; the server's commands run it after migrating.
+     */
+    installShippedForms(): Promise<string[]> {
+      return db.tx((q) => installShippedForms(q, 'server', clock.now()));
+    },
     documentCount(): Promise<number> {
       return centralDocumentCount(db);
     },
