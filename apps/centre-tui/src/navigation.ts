@@ -14,7 +14,12 @@ export type RouteSpec = WithoutId<Route>;
 /** Where the `:` palette and the Home menu can jump. */
 export type Destination = 'home' | 'documents' | 'password' | 'logout';
 
-export const DESTINATIONS: readonly { id: Destination; label: Label }[] = [
+export interface DestinationEntry {
+  id: Destination;
+  label: Label;
+}
+
+export const DESTINATIONS: readonly DestinationEntry[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
   { id: 'documents', label: { fr: 'Documents', en: 'Documents' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },

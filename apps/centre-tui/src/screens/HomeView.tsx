@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { PRIVILEGE_LABELS, type Lang, type Session } from '@docstream/core';
 import { t, type StringKey } from '../i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { DestinationList } from '../components/DestinationList.js';
 import { column, columnRight } from '../components/text-fit.js';
 import { HOME_MENU, type HomeState, type StageCounts } from './home-reducer.js';
 
@@ -47,15 +48,7 @@ export function HomeView({ lang, width, state, session, databaseLine }: HomeView
       </Box>
       <Box flexDirection="column" marginTop={1}>
         <Text bold>{t(lang, 'menuTitle')}</Text>
-        {HOME_MENU.map((d, i) => {
-          const selected = i === state.selected;
-          return (
-            <Text key={d.id} inverse={selected}>
-              {selected ? '> ' : '  '}
-              {d.label[lang]}
-            </Text>
-          );
-        })}
+        <DestinationList lang={lang} items={HOME_MENU} selected={state.selected} />
       </Box>
     </ScreenFrame>
   );

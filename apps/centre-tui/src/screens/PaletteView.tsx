@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
 import { t } from '../i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { DestinationList } from '../components/DestinationList.js';
 import { paletteMatches, type PaletteState } from './palette-reducer.js';
 
 export function PaletteView({ lang, width, state }: { lang: Lang; width: number; state: PaletteState }) {
@@ -15,15 +16,7 @@ export function PaletteView({ lang, width, state }: { lang: Lang; width: number;
       </Text>
       <Box flexDirection="column" marginTop={1}>
         {matches.length === 0 ? <Text>{'  ' + t(lang, 'paletteNone')}</Text> : null}
-        {matches.map((d, i) => {
-          const selected = i === state.selected;
-          return (
-            <Text key={d.id} inverse={selected}>
-              {selected ? '> ' : '  '}
-              {d.label[lang]}
-            </Text>
-          );
-        })}
+        <DestinationList lang={lang} items={matches} selected={state.selected} />
       </Box>
     </ScreenFrame>
   );
