@@ -29,7 +29,6 @@ async function withServer(fn: (server: ReturnType<typeof createServer>, s: Setti
   const s = settings();
   const server = createServer({ db: await openDatabase(s, 'server') });
   try {
-    await server.installShippedForms();
     await fn(server, s);
   } finally {
     await server.close();
@@ -68,6 +67,7 @@ program.command('verify-audit').description('Vérifie le journal d’audit / ver
 
 program.action(async () => {
   await withServer(async (server, s) => {
+    await server.installShippedForms();
     const { runServerConsole } = await import('./console.js');
     await runServerConsole({ server, lang: s.lang });
   });
