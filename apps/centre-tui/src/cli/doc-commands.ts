@@ -56,7 +56,7 @@ async function show(centre: Centre, out: Output, d: DocumentView): Promise<void>
   emit(out, d, documentText(out, d, form));
 }
 
-type Act = (centre: Centre, s: Session, numero: number, arg?: string) => Promise<DocumentView>;
+type Act = (centre: Centre, s: Session, numero: number, text?: string) => Promise<DocumentView>;
 
 export function addDocumentCommands(program: Command, globals: () => GlobalOptions): void {
   const doc = program.command('doc').description('Documents : établir, vérifier, valider, annuler, chercher / documents');
@@ -84,31 +84,26 @@ export function addDocumentCommands(program: Command, globals: () => GlobalOptio
       await run(async (centre, s, out) => show(centre, out, await centre.documents.edit(s, numeroOf(numero), await fieldsFrom(o))))();
     });
 
-  const acts: [string, string, Act][] = [
-    ['check <numero>', 'Vérifie un brouillon (Secrétaire) / check a draft', (c, s, n) => c.documents.verify(s, n)],
-    ['validate <numero>', 'Valide et attribue le NIU (Officier) / validate, assigns the NIU', (c, s, n) => c.documents.validate(s, n)],
+  // Actions on one document by number; some need a text (remark, reason) given as an option.
+  const acts: { spec: string; description: string; text?: [flag: string, help: string]; act: Act }[] = [
+    { spec: 'check <numero>', description: 'Vérifie un brouillon (Secrétaire) / check a draft', act: (c, s, n) => c.documents.verify(s, n) },
+    { spec: 'validate <numero>', description: 'Valide et attribue le NIU (Officier) / validate, assigns the NIU', act: (c, s, n) => c.documents.validate(s, n) },
+    {
+      spec: 'return <numero>', description: 'Renvoie en brouillon avec une remarque / send back to draft with a remark',
+      text: ['--remark <text>', 'remarque pour l’Agent'], act: (c, s, n, t) => c.documents.sendBack(s, n, t ?? ''),
+    },
+    {
+      spec: 'cancel <numero>', description: 'Annule avec un motif / cancel with a reason',
+      text: ['--reason <text>', 'motif de l’annulation'], act: (c, s, n, t) => c.documents.cancel(s, n, t ?? ''),
+    },
   ];
-  for (const [spec, description, act] of acts) {
-    doc.command(spec).description(description).action(async (numero: string) => {
-      await run(async (centre, s, out) => show(centre, out, await act(centre, s, numeroOf(numero))))();
+  for (const { spec, description, text, act } of acts) {
+    const cmd = doc.command(spec).description(description);
+    if (text) cmd.requiredOption(text[0], text[1]);
+    cmd.action(async (numero: string, o: { remark?: string; reason?: string }) => {
+      await run(async (centre, s, out) => show(centre, out, await act(centre, s, numeroOf(numero), o.remark ?? o.reason)))();
     });
   }
-
-  doc
-    .command('return <numero>')
-    .description('Renvoie en brouillon avec une remarque / send back to draft with a remark')
-    .requiredOption('--remark <text>', 'remarque pour l’Agent')
-    .action(async (numero: string, o: { remark: string }) => {
-      await run(async (centre, s, out) => show(centre, out, await centre.documents.sendBack(s, numeroOf(numero), o.remark)))();
-    });
-
-  doc
-    .command('cancel <numero>')
-    .description('Annule avec un motif / cancel with a reason')
-    .requiredOption('--reason <text>', 'motif de l’annulation')
-    .action(async (numero: string, o: { reason: string }) => {
-      await run(async (centre, s, out) => show(centre, out, await centre.documents.cancel(s, numeroOf(numero), o.reason)))();
-    });
 
   doc
     .command('show <ref>')
