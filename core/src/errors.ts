@@ -21,7 +21,12 @@ export type ErrorCode =
   | 'config'
   | 'not_initialised'
   | 'already_initialised'
-  | 'audit_broken';
+  | 'audit_broken'
+  | 'container_rejected'
+  | 'key_locked'
+  | 'pki'
+  | 'transport'
+  | 't2d';
 
 export interface FieldProblem {
   field: string;

@@ -1,4 +1,4 @@
-import { createCentre, type Centre, type Clock, type Database, type Session, Privilege } from '@docstream/core';
+import { createCentre, type Centre, type Clock, type Database, type KeyAccess, type Session, Privilege } from '@docstream/core';
 
 export interface Staff {
   centre: Centre;
@@ -10,8 +10,8 @@ export interface Staff {
 export const OFFICER_PASSWORD = 'Registre-National-2026';
 
 /** A centre initialised with its Officer, plus an Agent and a Secretary who changed their temporary passwords. */
-export async function centreWithStaff(db: Database, clock?: Clock, matricule = '00042'): Promise<Staff> {
-  const centre = createCentre(clock ? { db, clock } : { db });
+export async function centreWithStaff(db: Database, clock?: Clock, matricule = '00042', keys?: KeyAccess): Promise<Staff> {
+  const centre = createCentre({ db, ...(clock ? { clock } : {}), ...(keys ? { keys } : {}) });
   await centre.init({ matricule, name: 'Mairie de Test', officer: { login: 'chef', fullName: 'Chef de Centre', password: OFFICER_PASSWORD } });
   const officer = await centre.users.login('chef', OFFICER_PASSWORD);
   const a = await centre.users.create(officer, { login: 'awa', fullName: 'Awa Diallo', privilege: Privilege.Agent });

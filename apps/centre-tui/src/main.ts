@@ -6,6 +6,7 @@ import { reportError, tr } from './cli/io.js';
 import { addAdminCommands } from './cli/admin-commands.js';
 import { addUserCommands } from './cli/user-commands.js';
 import { addDocumentCommands, addFormCommands } from './cli/doc-commands.js';
+import { addTransmissionCommands } from './cli/transmission-commands.js';
 
 const program = new Command('docstream-centre')
   .description('Docstream — console et commandes du centre de traitement / processing centre console and commands')
@@ -14,6 +15,7 @@ const program = new Command('docstream-centre')
   .option('--data-dir <dir>', 'dossier des données locales (base embarquée)')
   .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)')
   .option('--user <login>', 'utilisateur (sinon DOCSTREAM_USER) ; mot de passe : DOCSTREAM_PASSWORD, entrée standard ou invite')
+  .option('--passphrase-file <file>', 'phrase secrète de la clé privée (sinon DOCSTREAM_KEY_PASSPHRASE)')
   .option('--demo', 'sans sous-commande : initialise un centre de démonstration s’il ne l’est pas, puis ouvre la console')
   .showHelpAfterError();
 
@@ -23,6 +25,7 @@ addAdminCommands(program, globals);
 addUserCommands(program, globals);
 addDocumentCommands(program, globals);
 addFormCommands(program, globals);
+addTransmissionCommands(program, globals);
 
 // No subcommand: the console, loaded only then so scripted commands start fast.
 program.action(async () => {

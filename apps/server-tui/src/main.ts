@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { createServer, migrate, openDatabase, pendingMigrations, settingsFromOptions, type Settings } from '@docstream/core';
+import { createServer, keyAccessFrom, migrate, openDatabase, pendingMigrations, settingsFromOptions, type Settings } from '@docstream/core';
+import { addTransmissionCommands } from './cli/transmission-commands.js';
 
 interface Globals {
   lang?: string;
   json?: boolean;
   dataDir?: string;
   databaseUrl?: string;
+  passphraseFile?: string;
 }
 
 const program = new Command('docstream-server')
@@ -14,7 +16,8 @@ const program = new Command('docstream-server')
   .option('--lang <fr|en>', 'langue / language')
   .option('--json', 'sortie JSON / JSON output')
   .option('--data-dir <dir>', 'dossier des données locales (base embarquée)')
-  .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)');
+  .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)')
+  .option('--passphrase-file <file>', 'phrase secrète des clés privées (sinon DOCSTREAM_KEY_PASSPHRASE)');
 
 function settings(): Settings {
   return settingsFromOptions(program.opts<Globals>());
@@ -27,7 +30,9 @@ function say(data: unknown, fr: string, en: string): void {
 
 async function withServer(fn: (server: ReturnType<typeof createServer>, s: Settings) => Promise<void>): Promise<void> {
   const s = settings();
-  const server = createServer({ db: await openDatabase(s, 'server') });
+  const keys = keyAccessFrom(s, program.opts<Globals>().passphraseFile);
+  const db = await openDatabase(s, 'server');
+  const server = createServer(keys ? { db, keys } : { db });
   try {
     await fn(server, s);
   } finally {
@@ -64,6 +69,8 @@ program.command('verify-audit').description('Vérifie le journal d’audit / ver
     if (!r.ok) process.exitCode = 3;
   });
 });
+
+addTransmissionCommands(program, withServer, say);
 
 program.action(async () => {
   await withServer(async (server, s) => {

@@ -11,10 +11,14 @@ import { createFormService } from './forms.js';
 import { centreInfo, insertCentre, type CentreRow } from './queries/centre-info.js';
 import { countUsers } from './queries/users.js';
 import { Privilege } from './privileges.js';
+import { createTransmission } from './transmission.js';
+import type { KeyAccess } from '../crypto/key-access.js';
 
 export interface CentreDeps {
   db: Database;
   clock?: Clock;
+  /** Where the encrypted private key is and its passphrase; needed to transmit. */
+  keys?: KeyAccess;
 }
 
 export interface InitInput {
@@ -47,6 +51,7 @@ export function createCentre(deps: CentreDeps) {
   const users = createUserService(db, clock, sessions);
   const forms = createFormService(db, clock, sessions);
   const documents = createDocumentService(db, clock, sessions);
+  const transmission = createTransmission(db, clock, sessions, deps.keys);
 
   async function initWith(matricule: string, name: string, addUsers: (q: Parameters<Parameters<Database['tx']>[0]>[0]) => Promise<void>): Promise<void> {
     if (!/^\d{5}$/.test(matricule)) {
@@ -73,6 +78,7 @@ export function createCentre(deps: CentreDeps) {
     users,
     forms,
     documents,
+    transmission,
 
     async info(): Promise<CentreRow | undefined> {
       return centreInfo(db);

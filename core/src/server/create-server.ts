@@ -6,10 +6,18 @@ import { centralDocumentCount } from './queries/documents.js';
 import type { FormDef } from '../forms/types.js';
 import { formVersion, latestForms } from '../forms/catalog-queries.js';
 import { installShippedForms } from '../forms/catalog.js';
+import { serverIdentityLoader, type KeyAccess } from './identity.js';
+import { createPkiService } from './pki-service.js';
+import { createClientService } from './clients.js';
+import { createIngest } from './ingest.js';
+import * as exchange from './queries/exchange.js';
+import { openConflicts } from './queries/ingest.js';
 
 export interface ServerDeps {
   db: Database;
   clock?: Clock;
+  /** Where the encrypted private keys are and their passphrase; needed to transmit. */
+  keys?: KeyAccess;
 }
 
 /**
@@ -19,9 +27,26 @@ export interface ServerDeps {
 export function createServer(deps: ServerDeps) {
   const { db } = deps;
   const clock = deps.clock ?? systemClock;
+  const identity = serverIdentityLoader(db, deps.keys);
+  const pki = createPkiService(db, clock, deps.keys, identity);
+  const clients = createClientService(db, clock);
+  const ingest = createIngest(db, clock, identity, pki);
   return {
     db,
     clock,
+    pki,
+    clients,
+    ingest,
+    identity,
+    transport: {
+      /** Per-centre counters of the live monitor (from the database: any process may run the service). */
+      traffic: () => exchange.trafficTable(db),
+      rejections: (limit?: number) => exchange.recentRejections(db, limit),
+      conflicts: (limit?: number) => openConflicts(db, limit),
+      unsent: (olderThan: Date) => exchange.unsentOutgoing(db, olderThan),
+      markSent: (items: { dst: string; seq: number }[]) => exchange.markOutgoingSent(db, items, clock.now()),
+      evidence: (src: string, seq: number) => exchange.evidenceOf(db, src, seq),
+    },
     forms: {
       list: (): Promise<FormDef[]> => latestForms(db, 'server'),
       get: (id: string, version?: number): Promise<FormDef | undefined> => formVersion(db, 'server', id, version),

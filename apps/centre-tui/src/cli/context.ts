@@ -1,4 +1,4 @@
-import { createCentre, DocstreamError, openDatabase, settingsFromOptions, type Centre, type Session, type Settings } from '@docstream/core';
+import { createCentre, DocstreamError, keyAccessFrom, openDatabase, settingsFromOptions, type Centre, type Session, type Settings } from '@docstream/core';
 import { readSecret, tr, type Output } from './io.js';
 
 export interface GlobalOptions {
@@ -7,6 +7,7 @@ export interface GlobalOptions {
   dataDir?: string;
   databaseUrl?: string;
   user?: string;
+  passphraseFile?: string;
 }
 
 export const settingsFrom = (g: GlobalOptions): Settings => settingsFromOptions(g);
@@ -19,7 +20,8 @@ export function outputFrom(g: GlobalOptions, settings: Settings): Output {
 export async function withCentre<T>(g: GlobalOptions, fn: (centre: Centre, out: Output, settings: Settings) => Promise<T>): Promise<T> {
   const settings = settingsFrom(g);
   const db = await openDatabase(settings, 'centre');
-  const centre = createCentre({ db });
+  const keys = keyAccessFrom(settings, g.passphraseFile);
+  const centre = createCentre(keys ? { db, keys } : { db });
   try {
     return await fn(centre, outputFrom(g, settings), settings);
   } finally {

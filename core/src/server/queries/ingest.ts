@@ -1,0 +1,83 @@
+import type { Queryable } from '../../db/database.js';
+import type { DocumentData } from '../../forms/types.js';
+
+export interface IncomingDocument {
+  n: string;
+  f: string;
+  fv: number;
+  va: string;
+  d: DocumentData;
+  names_norm: string;
+  names_display: string;
+  event_date: string | null;
+}
+
+/** Inserts in one statement; returns the NIUs that were new (the others already exist). */
+export async function insertNewDocuments(q: Queryable, matricule: string, srcSeq: number, docs: IncomingDocument[], at: Date): Promise<Set<string>> {
+  if (docs.length === 0) return new Set();
+  const rows = await q.query<{ niu: string }>(
+    `INSERT INTO xm_data.documents (niu, matricule, form_id, form_version, status, data, names_norm, names_display, event_date, validated_at, received_at, src_seq)
+     SELECT x.n, $2, x.f, x.fv, 4, x.d, x.names_norm, x.names_display, x.event_date, x.va, $3, $4
+       FROM jsonb_to_recordset($1::jsonb) AS x(n text, f text, fv int, va timestamptz, d jsonb, names_norm text, names_display text, event_date date)
+     ON CONFLICT (niu) DO NOTHING RETURNING niu`,
+    [JSON.stringify(docs), matricule, at, srcSeq],
+  );
+  return new Set(rows.map((r) => r.niu));
+}
+
+export interface StoredDocument {
+  niu: string;
+  matricule: string;
+  form_id: string;
+  form_version: number;
+  data: DocumentData;
+  validated_at: Date;
+  status: number;
+}
+
+export async function documentsByNiu(q: Queryable, nius: string[]): Promise<StoredDocument[]> {
+  if (nius.length === 0) return [];
+  return q.query<StoredDocument>(
+    'SELECT niu, matricule, form_id, form_version, data, validated_at, status FROM xm_data.documents WHERE niu = ANY($1::text[])',
+    [nius],
+  );
+}
+
+export async function insertConflicts(q: Queryable, matricule: string, srcSeq: number, docs: IncomingDocument[], at: Date): Promise<void> {
+  if (docs.length === 0) return;
+  await q.query(
+    `INSERT INTO xm_data.conflicts (niu, matricule, form_id, form_version, data, validated_at, src_seq, received_at)
+     SELECT x.n, $2, x.f, x.fv, x.d, x.va, $3, $4 FROM jsonb_to_recordset($1::jsonb) AS x(n text, f text, fv int, va timestamptz, d jsonb)`,
+    [JSON.stringify(docs), matricule, srcSeq, at],
+  );
+}
+
+export async function knownForms(q: Queryable): Promise<Set<string>> {
+  const rows = await q.query<{ k: string }>(`SELECT id || '@' || version AS k FROM xm_data.forms`);
+  return new Set(rows.map((r) => r.k));
+}
+
+/** Cancels the centre's own documents; returns the NIUs it changed. */
+export async function cancelDocuments(q: Queryable, matricule: string, cancels: { n: string; reason: string; at: string }[]): Promise<Set<string>> {
+  if (cancels.length === 0) return new Set();
+  const rows = await q.query<{ niu: string }>(
+    `UPDATE xm_data.documents d SET status = 0, cancelled_at = x.at, cancel_reason = x.reason
+       FROM jsonb_to_recordset($1::jsonb) AS x(n text, reason text, at timestamptz)
+      WHERE d.niu = x.n AND d.matricule = $2 AND d.status <> 0 RETURNING d.niu`,
+    [JSON.stringify(cancels), matricule],
+  );
+  return new Set(rows.map((r) => r.niu));
+}
+
+export interface ConflictRow {
+  id: number;
+  niu: string;
+  matricule: string;
+  form_id: string;
+  data: DocumentData;
+  received_at: Date;
+}
+
+export async function openConflicts(q: Queryable, limit = 100): Promise<ConflictRow[]> {
+  return q.query<ConflictRow>('SELECT id, niu, matricule, form_id, data, received_at FROM xm_data.conflicts WHERE resolved_at IS NULL ORDER BY id LIMIT $1', [limit]);
+}

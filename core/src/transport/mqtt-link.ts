@@ -1,0 +1,98 @@
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { DocstreamError } from '../errors.js';
+
+export interface LinkOptions {
+  url: string;
+  clientId: string;
+  /** TLS with a client certificate from the national PKI (production broker). */
+  tls?: { ca: string; cert: string; key: string };
+  username?: string;
+  password?: string;
+  reconnectMs?: number;
+}
+
+export interface Link {
+  readonly connected: boolean;
+  subscribe(topic: string): Promise<void>;
+  publish(topic: string, payload: Buffer, timeoutMs?: number): Promise<void>;
+  onMessage(fn: (topic: string, payload: Buffer) => Promise<void>): void;
+  onConnect(fn: () => void): void;
+  onDisconnect(fn: (reason: string) => void): void;
+  close(): Promise<void>;
+}
+
+export function brokerUnavailable(url: string, cause?: unknown): DocstreamError {
+  return new DocstreamError(
+    'transport',
+    `Courtier MQTT injoignable (${url}) : vérifiez la connexion et l’adresse (MQTT_URL). Rien n’est perdu : l’envoi reprendra.`,
+    `MQTT broker unreachable (${url}): check the connection and the address (MQTT_URL). Nothing is lost: sending will resume.`,
+    { cause },
+  );
+}
+
+/**
+ * One MQTT connection with a persistent session (clean: false, QoS 1), MQTT 3.1.1 so
+ * that the embedded broker (aedes) serves it too. Reconnects on its own; the services
+ * above re-send what is unanswered, since the broker is not trusted for durability.
+ */
+export function openLink(opts: LinkOptions): Link {
+  const options: IClientOptions = {
+    clientId: opts.clientId,
+    clean: false,
+    protocolVersion: 4,
+    reconnectPeriod: opts.reconnectMs ?? 2000,
+    connectTimeout: 15_000,
+    keepalive: 60,
+    queueQoSZero: false,
+    resubscribe: true,
+  };
+  if (opts.username) options.username = opts.username;
+  if (opts.password) options.password = opts.password;
+  if (opts.tls) Object.assign(options, { ca: opts.tls.ca, cert: opts.tls.cert, key: opts.tls.key, rejectUnauthorized: true });
+  const client: MqttClient = mqtt.connect(opts.url, options);
+  let handler: (topic: string, payload: Buffer) => Promise<void> = async () => {};
+  const connectFns: (() => void)[] = [];
+  const disconnectFns: ((r: string) => void)[] = [];
+  let lastError = '';
+  client.on('error', (e) => (lastError = e.message));
+  client.on('connect', () => connectFns.forEach((f) => f()));
+  client.on('offline', () => disconnectFns.forEach((f) => f(lastError || 'offline')));
+  // The PUBACK goes once the handler has taken the message (it queues it): a full queue
+  // holds the broker back instead of growing without bound.
+  client.handleMessage = (packet, callback) => {
+    const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    handler(packet.topic, payload).then(() => callback(), (e: Error) => callback(e));
+  };
+  return {
+    get connected() {
+      return client.connected;
+    },
+    async subscribe(topic) {
+      await client.subscribeAsync(topic, { qos: 1 });
+    },
+    async publish(topic, payload, timeoutMs = 30_000) {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          client.publishAsync(topic, payload, { qos: 1 }),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(brokerUnavailable(opts.url, 'publish timeout')), timeoutMs))),
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    onMessage(fn) {
+      handler = fn;
+    },
+    onConnect(fn) {
+      connectFns.push(fn);
+      if (client.connected) fn();
+    },
+    onDisconnect(fn) {
+      disconnectFns.push(fn);
+    },
+    async close() {
+      await client.endAsync(true).catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { Server } from '../server/create-server.js';
+import { isDocstreamError } from '../errors.js';
+import { openLink, type Link, type LinkOptions } from './mqtt-link.js';
+import { downTopic, matriculeOfUpTopic, UP_WILDCARD } from './topics.js';
+import { silentLog, type LogFn } from './log.js';
+
+export interface ServerServiceOptions {
+  link: Omit<LinkOptions, 'clientId'> & { clientId?: string };
+  /** Containers opened at once (each on its own database connection). */
+  concurrency?: number;
+  /** Several server instances share the load through a shared subscription. */
+  shareGroup?: string;
+  log?: LogFn;
+}
+
+export interface ServerStats {
+  received: number;
+  accepted: number;
+  rejected: number;
+  documents: number;
+  queued: number;
+}
+
+/**
+ * The server's headless service: takes every centre's containers from the broker,
+ * hands each to the ingest (which commits before anything is answered), and publishes
+ * the answers. Answers committed but not published (a crash in between) go out later.
+ */
+export async function startServerService(server: Server, opts: ServerServiceOptions) {
+  const log = opts.log ?? silentLog;
+  await server.identity();
+  const concurrency = opts.concurrency ?? (server.db.embedded ? 1 : 4);
+  const maxQueue = concurrency * 8;
+  const queue: { topic: string; payload: Buffer }[] = [];
+  const waiting: (() => void)[] = [];
+  const stats: ServerStats = { received: 0, accepted: 0, rejected: 0, documents: 0, queued: 0 };
+  let active = 0;
+  let stopped = false;
+
+  const link: Link = openLink({ ...opts.link, clientId: opts.link.clientId ?? 'ds-server' });
+
+  async function publishReplies(replies: { dst: string; seq: number; bytes: Buffer }[]): Promise<void> {
+    const sent: { dst: string; seq: number }[] = [];
+    await Promise.all(replies.map(async (r) => {
+      try {
+        await link.publish(downTopic(r.dst), r.bytes);
+        if (r.seq > 0) sent.push({ dst: r.dst, seq: r.seq });
+      } catch (e) {
+        log('send_failed', { dst: r.dst, seq: r.seq, error: (e as Error).message });
+      }
+    }));
+    await server.transport.markSent(sent);
+  }
+
+  async function work(): Promise<void> {
+    while (queue.length > 0 && active < concurrency && !stopped) {
+      const m = queue.shift()!;
+      waiting.shift()?.();
+      active++;
+      void (async () => {
+        const started = Date.now();
+        try {
+          const src = matriculeOfUpTopic(m.topic);
+          const r = await server.ingest.receive(m.payload, src);
+          const o = r.outcome;
+          if (o.kind === 'accepted' || o.kind === 'quarantined') {
+            stats.accepted++;
+            stats.documents += o.documents;
+          }
+          if (o.kind === 'rejected') stats.rejected++;
+          log('container', { ...o, bytes: m.payload.length, ms: Date.now() - started });
+          await publishReplies(r.replies);
+        } catch (e) {
+          log('error', { topic: m.topic, error: isDocstreamError(e) ? e.en : (e as Error).message });
+        } finally {
+          active--;
+          void work();
+        }
+      })();
+    }
+  }
+
+  link.onMessage(async (topic, payload) => {
+    stats.received++;
+    while (queue.length >= maxQueue && !stopped) await new Promise<void>((r) => waiting.push(r));
+    queue.push({ topic, payload });
+    void work();
+  });
+  link.onConnect(() => {
+    const topic = opts.shareGroup ? `$share/${opts.shareGroup}/${UP_WILDCARD}` : UP_WILDCARD;
+    link.subscribe(topic).then(() => log('connected', { url: opts.link.url, topic }), (e: Error) => log('error', { error: e.message }));
+  });
+  link.onDisconnect((reason) => log('disconnected', { reason }));
+
+  // Answers committed but never published: the process died between commit and publish.
+  const sweeper = setInterval(() => {
+    if (!link.connected) return;
+    server.transport.unsent(new Date(Date.now() - 10_000)).then((rows) => (rows.length ? publishReplies(rows.map((r) => ({ dst: r.dst, seq: r.seq, bytes: r.sdc }))) : undefined))
+      .catch((e: Error) => log('error', { error: e.message }));
+  }, 5000);
+
+  return {
+    stats: (): ServerStats => ({ ...stats, queued: queue.length + active }),
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(sweeper);
+      waiting.splice(0).forEach((r) => r());
+      while (active > 0) await new Promise((r) => setTimeout(r, 20));
+      await link.close();
+    },
+  };
+}
+
+export type RunningServer = Awaited<ReturnType<typeof startServerService>>;

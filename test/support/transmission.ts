@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import {
+  createServer, displayNames, eventDateOf, formatNiu, insertValidatedDocuments, searchableNames, shippedForms,
+  type BulkValidatedDocument, type Clock, type KeyAccess, type Server,
+} from '@docstream/core';
+import { testDatabase, type TestDatabase } from './test-db.js';
+import { centreWithStaff, type Staff } from './centre-fixture.js';
+
+export const PASSPHRASE = 'phrase secrète de test 2026';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+export async function tempDir(prefix = 'ds-'): Promise<string> {
+  const d = await mkdtemp(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+}
+
+export interface Pair {
+  server: Server;
+  serverDb: TestDatabase;
+  centreDb: TestDatabase;
+  staff: Staff;
+  serverKeys: KeyAccess;
+  centreKeys: KeyAccess;
+  /** A data directory whose keys/ folder holds the server's keys (for the binary). */
+  serverDataDir: string;
+  /** Hands a centre's container to the server and the answers back, as a link would. */
+  deliver(bytes: Buffer): Promise<Awaited<ReturnType<Server['ingest']['receive']>>>;
+}
+
+/** A server with its CA, and a centre registered, enrolled with a one-time code, staffed. */
+export async function enrolledPair(opts: { matricule?: string; clock?: Clock; status?: number } = {}): Promise<Pair> {
+  const matricule = opts.matricule ?? '00042';
+  const root = await tempDir();
+  const serverDataDir = join(root, 'server-data');
+  const serverKeys = { dir: join(serverDataDir, 'keys'), passphrase: PASSPHRASE };
+  const centreKeys = { dir: join(root, 'centre-keys'), passphrase: PASSPHRASE };
+  const [serverDb, centreDb] = await Promise.all([testDatabase(), testDatabase()]);
+  const server = createServer({ db: serverDb.open(8), keys: serverKeys, ...(opts.clock ? { clock: opts.clock } : {}) });
+  await server.installShippedForms();
+  await server.pki.init();
+  await server.clients.add({ matricule, name: 'Mairie de Test', region: 'Koulikoro', status: opts.status ?? 3 });
+  const { code } = await server.pki.newEnrolmentCode(matricule);
+  const staff = await centreWithStaff(centreDb.open(4), opts.clock, matricule, centreKeys);
+  const request = await staff.centre.transmission.enrollRequest(staff.officer, code);
+  const answer = await server.ingest.receive(request, matricule);
+  const enrolled = await staff.centre.transmission.receive(answer.replies[0]!.bytes);
+  if (enrolled.kind !== 'enrolled') throw new Error(`enrolment failed: ${JSON.stringify(enrolled)}`);
+  return {
+    server, serverDb, centreDb, staff, serverKeys, centreKeys, serverDataDir,
+    async deliver(bytes) {
+      const r = await server.ingest.receive(bytes, matricule);
+      for (const reply of r.replies) await staff.centre.transmission.receive(reply.bytes);
+      return r;
+    },
+  };
+}
+
+const SURNAMES = ['KONÉ', 'TRAORÉ', 'DIALLO', 'COULIBALY', 'KEITA', 'CISSÉ', 'SANGARÉ', 'DIARRA', 'TOURÉ', 'MAÏGA'];
+const GIVEN = ['Awa', 'Moussa', 'Fatoumata', 'Ibrahim', 'Mariam', 'Seydou', 'Aminata', 'Oumar', 'Kadiatou', 'Adama'];
+
+/** `n` birth certificates as the workflow would have validated them, queued (Status 3). */
+export function birthCertificates(matricule: string, n: number, userId: number, start = 1, at = new Date('2026-03-20T09:00:00Z')): BulkValidatedDocument[] {
+  const form = shippedForms().find((f) => f.id === 'acte_naissance')!;
+  const out: BulkValidatedDocument[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = start + i;
+    const data = {
+      enfant: { nom: SURNAMES[k % 10]!, prenoms: `${GIVEN[(k * 7) % 10]} ${GIVEN[(k * 3) % 10]}` },
+      sexe: k % 2 ? 'F' : 'M',
+      date_naissance: `2026-0${1 + (k % 2)}-${String(1 + (k % 28)).padStart(2, '0')}`,
+      lieu_naissance: ['Bamako', 'Kati', 'Koulikoro', 'Ségou'][k % 4]!,
+      mere: { nom: SURNAMES[(k + 3) % 10]!, prenoms: GIVEN[(k + 1) % 10]! },
+      pere: { nom: SURNAMES[k % 10]!, prenoms: GIVEN[(k + 5) % 10]! },
+      date_declaration: '2026-03-15',
+    };
+    out.push({
+      formId: form.id, formVersion: form.version, status: 3, niu: formatNiu(matricule, 2026, k), data,
+      namesNorm: searchableNames(form, data), namesDisplay: displayNames(form, data), eventDate: eventDateOf(form, data),
+      createdBy: userId, createdAt: at, verifiedBy: userId, verifiedAt: at, validatedBy: userId, validatedAt: new Date(at.getTime() + k),
+    });
+  }
+  return out;
+}
+
+export async function queueBirths(pair: Pair, n: number, start = 1): Promise<void> {
+  const matricule = (await pair.staff.centre.transmission.matricule())!;
+  await insertValidatedDocuments(pair.staff.centre.db, birthCertificates(matricule, n, pair.staff.officer.userId, start));
+}
