@@ -63,6 +63,12 @@ describe('1,000 documents over the real Mosquitto to the real server process', (
       expect(await service.idle(120_000)).toBe(true);
       expect(atBrokerStop).toBeLessThan(N);
       expect(atKill).toBeLessThan(N);
+      // a clean stop on SIGTERM, with JSON log lines to the end
+      const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+      server.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(JSON.parse(server.lines.at(-1)!)).toMatchObject({ event: 'stopped' });
+      expect(server.lines.filter((l) => l.includes('"container"')).length).toBeGreaterThan(0);
     } finally {
       await service.stop();
       server.kill('SIGTERM');

@@ -31,6 +31,7 @@ export interface Pair {
   centreKeys: KeyAccess;
   /** A data directory whose keys/ folder holds the server's keys (for the binary). */
   serverDataDir: string;
+  centreDataDir: string;
   /** Hands a centre's container to the server and the answers back, as a link would. */
   deliver(bytes: Buffer): Promise<Awaited<ReturnType<Server['ingest']['receive']>>>;
 }
@@ -41,7 +42,8 @@ export async function enrolledPair(opts: { matricule?: string; clock?: Clock; st
   const root = await tempDir();
   const serverDataDir = join(root, 'server-data');
   const serverKeys = { dir: join(serverDataDir, 'keys'), passphrase: PASSPHRASE };
-  const centreKeys = { dir: join(root, 'centre-keys'), passphrase: PASSPHRASE };
+  const centreDataDir = join(root, 'centre-data');
+  const centreKeys = { dir: join(centreDataDir, 'keys'), passphrase: PASSPHRASE };
   const [serverDb, centreDb] = await Promise.all([testDatabase(), testDatabase()]);
   const server = createServer({ db: serverDb.open(8), keys: serverKeys, ...(opts.clock ? { clock: opts.clock } : {}) });
   await server.installShippedForms();
@@ -54,7 +56,7 @@ export async function enrolledPair(opts: { matricule?: string; clock?: Clock; st
   const enrolled = await staff.centre.transmission.receive(answer.replies[0]!.bytes);
   if (enrolled.kind !== 'enrolled') throw new Error(`enrolment failed: ${JSON.stringify(enrolled)}`);
   return {
-    server, serverDb, centreDb, staff, serverKeys, centreKeys, serverDataDir,
+    server, serverDb, centreDb, staff, serverKeys, centreKeys, serverDataDir, centreDataDir,
     async deliver(bytes) {
       const r = await server.ingest.receive(bytes, matricule);
       for (const reply of r.replies) await staff.centre.transmission.receive(reply.bytes);
