@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { startServerService } from '@docstream/core';
-import { CENTRE_BIN } from '../support/cli.js';
+import { CENTRE_BIN, runCli } from '../support/cli.js';
+import { OFFICER_PASSWORD } from '../support/centre-fixture.js';
 import { startMosquitto } from '../support/mosquitto.js';
 import { enrolledPair, PASSPHRASE, queueBirths, tempDir } from '../support/transmission.js';
 
@@ -46,4 +47,32 @@ describe('docstream-centre run, intermittent mode', () => {
     const [{ n }] = await pair.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM xm_data.documents');
     expect(n).toBe(50);
   }, 90_000);
+});
+
+describe('docstream-centre enroll over MQTT', () => {
+  it('sends the request proven by the code and installs the certificate from the answer', async () => {
+    const pair = await enrolledPair({ matricule: '00062', enrol: false });
+    const broker = await startMosquitto();
+    const server = await startServerService(pair.server, { link: { url: broker.url } });
+    const conf = await tempDir('ds-conf-');
+    const env = { DOCSTREAM_CONFIG_DIR: conf, DATABASE_URL: pair.centreDb.url, MQTT_URL: broker.url, DOCSTREAM_DATA_DIR: pair.centreDataDir, DOCSTREAM_KEY_PASSPHRASE: PASSPHRASE, DOCSTREAM_USER: 'chef', DOCSTREAM_PASSWORD: OFFICER_PASSWORD };
+    try {
+      const before = await runCli(CENTRE_BIN, ['transmission'], env);
+      expect(before.stdout).toContain('Pas encore inscrit');
+      const r = await runCli(CENTRE_BIN, ['--json', 'enroll', '--code', pair.code!, '--timeout', '20'], env);
+      expect(r.stderr).toBe('');
+      const { fingerprint } = r.json<{ fingerprint: string }>();
+      const [cert] = await pair.server.pki.certificatesOf('00062');
+      expect(cert!.fingerprint).toBe(fingerprint);
+      // the code is spent: using it again is refused
+      const again = await runCli(CENTRE_BIN, ['enroll', '--code', pair.code!, '--timeout', '3'], env);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('No answer from the central server');
+      const [logged] = await pair.server.transport.rejections(1);
+      expect(logged!.detail).toContain('enrolment refused');
+    } finally {
+      await server.stop();
+      await broker.stop();
+    }
+  }, 60_000);
 });

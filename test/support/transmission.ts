@@ -32,12 +32,14 @@ export interface Pair {
   /** A data directory whose keys/ folder holds the server's keys (for the binary). */
   serverDataDir: string;
   centreDataDir: string;
+  /** The one-time code, when the pair was made without enrolling. */
+  code?: string;
   /** Hands a centre's container to the server and the answers back, as a link would. */
   deliver(bytes: Buffer): Promise<Awaited<ReturnType<Server['ingest']['receive']>>>;
 }
 
 /** A server with its CA, and a centre registered, enrolled with a one-time code, staffed. */
-export async function enrolledPair(opts: { matricule?: string; clock?: Clock; status?: number } = {}): Promise<Pair> {
+export async function enrolledPair(opts: { matricule?: string; clock?: Clock; status?: number; enrol?: boolean } = {}): Promise<Pair> {
   const matricule = opts.matricule ?? '00042';
   const root = await tempDir();
   const serverDataDir = join(root, 'server-data');
@@ -51,10 +53,13 @@ export async function enrolledPair(opts: { matricule?: string; clock?: Clock; st
   await server.clients.add({ matricule, name: 'Mairie de Test', region: 'Koulikoro', status: opts.status ?? 3 });
   const { code } = await server.pki.newEnrolmentCode(matricule);
   const staff = await centreWithStaff(centreDb.open(4), opts.clock, matricule, centreKeys);
+  if (opts.enrol === false) return { ...pairOf(), code };
   const request = await staff.centre.transmission.enrollRequest(staff.officer, code);
   const answer = await server.ingest.receive(request, matricule);
   const enrolled = await staff.centre.transmission.receive(answer.replies[0]!.bytes);
   if (enrolled.kind !== 'enrolled') throw new Error(`enrolment failed: ${JSON.stringify(enrolled)}`);
+  return pairOf();
+  function pairOf(): Pair {
   return {
     server, serverDb, centreDb, staff, serverKeys, centreKeys, serverDataDir, centreDataDir,
     async deliver(bytes) {
@@ -63,6 +68,7 @@ export async function enrolledPair(opts: { matricule?: string; clock?: Clock; st
       return r;
     },
   };
+  }
 }
 
 const SURNAMES = ['KONÉ', 'TRAORÉ', 'DIALLO', 'COULIBALY', 'KEITA', 'CISSÉ', 'SANGARÉ', 'DIARRA', 'TOURÉ', 'MAÏGA'];

@@ -9,6 +9,8 @@ export interface LinkOptions {
   username?: string;
   password?: string;
   reconnectMs?: number;
+  /** A one-off exchange (enrolment) wants no session left behind on the broker. */
+  clean?: boolean;
 }
 
 export interface Link {
@@ -38,7 +40,7 @@ export function brokerUnavailable(url: string, cause?: unknown): DocstreamError 
 export function openLink(opts: LinkOptions): Link {
   const options: IClientOptions = {
     clientId: opts.clientId,
-    clean: false,
+    clean: opts.clean ?? false,
     protocolVersion: 4,
     reconnectPeriod: opts.reconnectMs ?? 2000,
     connectTimeout: 15_000,

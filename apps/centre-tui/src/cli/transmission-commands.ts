@@ -33,7 +33,7 @@ function untilSignal(): Promise<string> {
 
 async function enrolOverMqtt(centre: Centre, request: Buffer, url: string, timeoutMs: number): Promise<string> {
   const matricule = (await centre.transmission.matricule())!;
-  const link = openLink({ url, clientId: `ds-enrol-${matricule}` });
+  const link = openLink({ url, clientId: `ds-enrol-${matricule}`, clean: true });
   try {
     const answered = new Promise<string>((resolve, reject) => {
       link.onMessage(async (_t, payload) => {
