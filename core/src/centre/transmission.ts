@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { KeyObject } from 'node:crypto';
+import { rename } from 'node:fs/promises';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { DocstreamError } from '../errors.js';
 import { appendAudit } from '../audit/queries.js';
-import { certificateInfo, certificatePublicKey, checkIssuedBy, createCsr, generateKeyPair } from '../crypto/pki.js';
+import { certificateInfo, certificatePublicKey, checkIssuedBy, createCsr, generateKeyPair, importPkcs12 } from '../crypto/pki.js';
 import { readKeyFile, writeKeyFile } from '../crypto/keystore.js';
 import { enrolmentKey, enrolmentMac, macMatches } from '../crypto/enrolment.js';
 import { ContainerRejected, decrypt, rejected, seal, verifySignature } from '../crypto/sdc.js';
@@ -42,6 +43,14 @@ export type CentreReceive =
   | { kind: 'error'; code: string; en: string }
   | { kind: 'replay'; seq: number }
   | { kind: 'rejected'; step: string; detail: string };
+
+function sameKey(certPem: string, key: KeyObject): boolean {
+  return certificatePublicKey(certPem).export({ type: 'spki', format: 'der' }).equals(createPublicKey(key).export({ type: 'spki', format: 'der' }));
+}
+
+function pkiRefused(fr: string, en: string): DocstreamError {
+  return new DocstreamError('pki', `Certificat refusé : ${fr}`, `Certificate refused: ${en}`);
+}
 
 export function notEnrolled(): DocstreamError {
   return new DocstreamError(
@@ -103,9 +112,7 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
     if (certificateInfo(b.cert).subjectCN !== centre.matricule) throw rejected('certificate', 'certificate for another centre');
     const ours = keys ? await readKeyFile(join(keys.dir, CENTRE_KEY_FILE), keys.passphrase) : undefined;
     if (!ours) throw noKeyAccess();
-    const pub = certificatePublicKey(b.cert).export({ type: 'spki', format: 'der' });
-    const { createPublicKey } = await import('node:crypto');
-    if (!pub.equals(createPublicKey(ours).export({ type: 'spki', format: 'der' }))) throw rejected('certificate', 'certificate is not for our key');
+    if (!sameKey(b.cert, ours)) throw rejected('certificate', 'certificate is not for our key');
     await db.tx(async (q) => {
       await t.saveEnrolment(q, { centrePem: b.cert, caPem: b.ca, serverPem: b.server }, now);
       await appendAudit(q, 'centre', { at: now, actorId: null, actorLogin: null, action: 'centre_enrolled', entity: 'pki', entityId: centre.matricule, details: { fingerprint: certificateInfo(b.cert).fingerprint256, ca: certificateInfo(b.ca).fingerprint256 } });
@@ -133,7 +140,7 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
      * and the request proven by the one-time code. The request is sent over MQTT or
      * carried in a T2D file; the answer completes the enrolment in `receive`.
      */
-    async enrollRequest(session: Session, code: string): Promise<Buffer> {
+    async enrollRequest(session: Session, code: string, opts: { newKey?: boolean } = {}): Promise<Buffer> {
       await sessions.require(db, session, Privilege.Officer, { fr: 'inscrire le centre', en: 'enrolling the centre' });
       if (!keys) throw noKeyAccess();
       const centre = await centreInfo(db);
@@ -141,12 +148,13 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
       const enrolKey = enrolmentKey(code, centre.matricule);
       const keyPath = join(keys.dir, CENTRE_KEY_FILE);
       let key: KeyObject;
+      // Renewal with key rotation: the old key is kept aside, never destroyed.
+      if (opts.newKey && existsSync(keyPath)) await rename(keyPath, `${keyPath}.${clock.now().toISOString().replace(/[:.]/g, '-')}.old`);
       if (existsSync(keyPath)) key = await readKeyFile(keyPath, keys.passphrase);
       else {
         key = generateKeyPair(2048).privateKey;
         await writeKeyFile(keyPath, key, keys.passphrase);
       }
-      const { createPublicKey } = await import('node:crypto');
       const csr = createCsr({ key: { privateKey: key, publicKey: createPublicKey(key) }, commonName: centre.matricule, organization: 'Docstream' });
       const now = clock.now();
       await db.tx(async (q) => {
@@ -155,6 +163,52 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
       });
       const msg: Message = { header: { v: 1, typ: 'enroll', src: centre.matricule, dst: SERVER_ID, seq: 0, ts: now.toISOString() }, body: { csr, mac: enrolmentMac(enrolKey, 'enroll', centre.matricule, csr) } };
       return encodePayload(msg);
+    },
+
+    /**
+     * The manual path: a certificate obtained otherwise (PKCS#12 with its key, or PEM
+     * for the key this centre already holds), with the national CA and the server's
+     * certificate. Checked like an enrolment answer before anything is stored.
+     */
+    async importCertificate(session: Session, input: { p12?: Buffer; p12Passphrase?: string; certPem?: string; caPem?: string; serverPem: string }): Promise<{ fingerprint: string }> {
+      await sessions.require(db, session, Privilege.Officer, { fr: 'installer le certificat du centre', en: 'installing the centre certificate' });
+      if (!keys) throw noKeyAccess();
+      const centre = await centreInfo(db);
+      if (!centre) throw new DocstreamError('not_initialised', 'Centre non initialisé : lancez docstream-centre init.', 'Centre not initialised: run docstream-centre init.');
+      const keyPath = join(keys.dir, CENTRE_KEY_FILE);
+      let certPem = input.certPem;
+      let key: KeyObject | undefined;
+      let caPem = input.caPem;
+      if (input.p12) {
+        const p = importPkcs12(input.p12, input.p12Passphrase ?? '');
+        certPem = p.certPem;
+        key = p.privateKey;
+        caPem ??= p.chainPems.find((c) => certificateInfo(c).isCA);
+      }
+      if (!certPem) throw pkiRefused('donnez un fichier PKCS#12 ou un certificat PEM.', 'give a PKCS#12 file or a PEM certificate.');
+      if (!caPem) throw pkiRefused('le certificat de l’autorité nationale manque (--ca).', 'the national authority’s certificate is missing (--ca).');
+      const now = clock.now();
+      const info = certificateInfo(certPem);
+      if (info.subjectCN !== centre.matricule) throw pkiRefused(`il est au nom de « ${info.subjectCN} », pas du centre ${centre.matricule}.`, `it names “${info.subjectCN}”, not centre ${centre.matricule}.`);
+      if (!checkIssuedBy(certPem, caPem, now)) throw pkiRefused('il n’est pas émis par cette autorité ou n’est pas valide aujourd’hui.', 'it is not issued by this authority or is not valid today.');
+      if (!checkIssuedBy(input.serverPem, caPem, now)) throw pkiRefused('le certificat du serveur n’est pas émis par cette autorité.', 'the server certificate is not issued by this authority.');
+      if (existsSync(keyPath)) {
+        const held = await readKeyFile(keyPath, keys.passphrase);
+        if (!sameKey(certPem, held)) {
+          if (!key) throw pkiRefused('il ne correspond pas à la clé privée de ce centre.', 'it does not match this centre’s private key.');
+          throw pkiRefused(`une autre clé existe déjà (${keyPath}) : mettez-la de côté puis recommencez.`, `another key already exists (${keyPath}): move it aside, then try again.`);
+        }
+      } else {
+        if (!key) throw pkiRefused('ce centre n’a pas de clé privée : importez le fichier PKCS#12 qui la contient.', 'this centre has no private key: import the PKCS#12 file that holds it.');
+        if (!sameKey(certPem, key)) throw pkiRefused('la clé du fichier ne correspond pas au certificat.', 'the key in the file does not match the certificate.');
+        await writeKeyFile(keyPath, key, keys.passphrase);
+      }
+      await db.tx(async (q) => {
+        await t.saveEnrolment(q, { centrePem: certPem, caPem, serverPem: input.serverPem }, now);
+        await appendAudit(q, 'centre', { at: now, actorId: session.userId, actorLogin: session.login, action: 'certificate_imported', entity: 'pki', entityId: centre.matricule, details: { fingerprint: info.fingerprint256 } });
+      });
+      loaded = undefined;
+      return { fingerprint: info.fingerprint256 };
     },
 
     async enrolled(): Promise<{ matricule: string; fingerprint: string; notAfter: Date } | undefined> {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
 import {
   DocstreamError, embeddedBrokerUrl, exchangeBundle, importAnswer, jsonLineLogger, openLink, startCentreService,
   downTopic, upTopic, type Centre,
@@ -66,10 +67,11 @@ export function addTransmissionCommands(program: Command, globals: () => GlobalO
     .requiredOption('--code <code>', 'code d’inscription remis par le serveur central')
     .option('--out <file>', 'écrit la demande dans un fichier T2D au lieu de l’envoyer par MQTT')
     .option('--timeout <seconds>', 'attente de la réponse par MQTT', '60')
-    .action(async (o: { code: string; out?: string; timeout: string }) => {
+    .option('--new-key', 'renouvellement avec une nouvelle clé (l’ancienne est mise de côté)')
+    .action(async (o: { code: string; out?: string; timeout: string; newKey?: boolean }) => {
       await withCentre(globals(), async (centre, out, settings) => {
         const session = await loginFrom(centre, globals(), out);
-        const request = await centre.transmission.enrollRequest(session, o.code);
+        const request = await centre.transmission.enrollRequest(session, o.code, { newKey: Boolean(o.newKey) });
         if (o.out) {
           await exchangeBundle(centre.transmission, o.out, [request]);
           emit(out, { request: o.out }, tr(out, `Demande d’inscription écrite dans ${o.out}. Portez-la au serveur central, puis importez la réponse (t2d import).`,
@@ -78,6 +80,26 @@ export function addTransmissionCommands(program: Command, globals: () => GlobalO
         }
         const fingerprint = await enrolOverMqtt(centre, request, embeddedBrokerUrl(settings), positive(o.timeout, 'timeout') * 1000);
         emit(out, { enrolled: true, fingerprint }, tr(out, `Centre inscrit. Empreinte du certificat : ${fingerprint}`, `Centre enrolled. Certificate fingerprint: ${fingerprint}`));
+      });
+    });
+
+  program
+    .command('certificate-import')
+    .description('Installe un certificat obtenu autrement (PKCS#12 ou PEM) / install a certificate obtained otherwise (Officer)')
+    .option('--p12 <file>', 'fichier PKCS#12 (clé et certificat) ; sa phrase : DOCSTREAM_P12_PASSPHRASE')
+    .option('--cert <file>', 'certificat PEM pour la clé que le centre détient déjà')
+    .option('--ca <file>', 'certificat PEM de l’autorité nationale (sinon celui du PKCS#12)')
+    .requiredOption('--server <file>', 'certificat PEM du serveur central')
+    .action(async (o: { p12?: string; cert?: string; ca?: string; server: string }) => {
+      await withCentre(globals(), async (centre, out) => {
+        const session = await loginFrom(centre, globals(), out);
+        const r = await centre.transmission.importCertificate(session, {
+          ...(o.p12 ? { p12: await readFile(o.p12), p12Passphrase: process.env.DOCSTREAM_P12_PASSPHRASE ?? '' } : {}),
+          ...(o.cert ? { certPem: await readFile(o.cert, 'utf8') } : {}),
+          ...(o.ca ? { caPem: await readFile(o.ca, 'utf8') } : {}),
+          serverPem: await readFile(o.server, 'utf8'),
+        });
+        emit(out, r, tr(out, `Certificat installé. Empreinte : ${r.fingerprint}`, `Certificate installed. Fingerprint: ${r.fingerprint}`));
       });
     });
 
