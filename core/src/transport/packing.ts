@@ -14,16 +14,22 @@ export function packGroups<T>(items: readonly T[], maxBytes: number, maxItems: n
     let lo = 0;
     let loEncoded: Buffer | undefined;
     let hi = Math.min(maxItems, items.length - start) + 1;
+    let hiTried = false;
     let n = Math.max(1, Math.min(guess, hi - 1));
     for (let tries = 0; tries < 16; tries++) {
       const encoded = encode(items.slice(start, start + n));
       if (encoded.length <= maxBytes || n === 1) {
         lo = n;
         loEncoded = encoded;
-      } else hi = n;
+      } else {
+        hi = n;
+        hiTried = true;
+      }
       if (hi - lo <= Math.max(1, Math.floor(lo * 0.02))) break;
       let next = Math.floor(n * (maxBytes / encoded.length) * 0.99);
-      if (next <= lo || next >= hi) next = Math.floor((lo + hi) / 2);
+      // Everything left may well fit: try it before narrowing towards it.
+      if (next >= hi && !hiTried) next = hi - 1;
+      else if (next <= lo || next >= hi) next = Math.floor((lo + hi) / 2);
       n = next;
     }
     if (!loEncoded) {
