@@ -37,6 +37,7 @@ const USAGE = `Usage :
   --bind ADDR           adresse d'écoute / listen address (default: all interfaces)
   --crl FILE            liste de révocation PEM / PEM CRL of the CA (crlfile)
   --data DIR            dossier de persistance / persistence folder (default OUT/data)
+  --user NAME           utilisateur système de Mosquitto s'il démarre en root / system user Mosquitto switches to when started as root (default: mosquitto)
   --server-cn CN        CN du certificat du serveur central / central server certificate CN (default ${SERVER_USER_DEFAULT})
   --force               émet un nouveau certificat de broker même s'il en existe un / issue a new broker certificate even if one exists
   -h, --help`;
@@ -274,6 +275,7 @@ function confText(o) {
     `# Docstream production broker (DESIGN §4 MQTT, §5 PKI) — ${o.generated}`,
     '# Regenerate with scripts/broker-config.mjs rather than editing by hand.',
     '',
+    ...(o.user ? ['# Started as root, Mosquitto switches to this user: it must read the key and own the data folder.', `user ${o.user}`, ''] : []),
     '# One TLS listener; security settings are global (they apply to this listener).',
     'per_listener_settings false',
     `listener ${o.port}${o.bind ? ` ${o.bind}` : ''}`,
@@ -329,6 +331,7 @@ async function main(argv) {
         crl: { type: 'string' },
         data: { type: 'string' },
         'server-cn': { type: 'string', default: SERVER_USER_DEFAULT },
+        user: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -357,6 +360,9 @@ async function main(argv) {
   const serverUser = values['server-cn'];
   if (!/^[A-Za-z0-9._-]+$/.test(serverUser) || /^\d{5}$/.test(serverUser)) {
     throw usageError(`--server-cn : un nom sans espace ni / + # et qui n’est pas un matricule (reçu « ${serverUser} »).`, `--server-cn: a name without spaces or / + # that is not a matricule (got "${serverUser}").`);
+  }
+  if (values.user !== undefined && !/^[A-Za-z0-9._-]+$/.test(values.user)) {
+    throw usageError(`--user : un nom d’utilisateur système (reçu « ${values.user} »).`, `--user: a system user name (got "${values.user}").`);
   }
   if ((values.cert === undefined) !== (values.key === undefined)) {
     throw usageError('Donnez --cert et --key ensemble (certificat du broker et sa clé).', 'Give --cert and --key together (the broker certificate and its key).');
@@ -435,7 +441,7 @@ async function main(argv) {
     write(files.acl, aclText(serverUser, generated), 0o644);
     write(files.conf, confText({
       generated, port, bind: values.bind, caFile: files.ca, certFile: files.cert, keyFile: files.key,
-      crlFile: crlPem ? files.crl : undefined, aclFile: files.acl, dataDir,
+      crlFile: crlPem ? files.crl : undefined, aclFile: files.acl, dataDir, user: values.user,
     }), 0o644);
   } catch (e) {
     throw new CliError(
@@ -461,8 +467,8 @@ async function main(argv) {
   const notes = [
     ...warnings,
     {
-      fr: `Si Mosquitto démarre en root, il passe à l’utilisateur « mosquitto » : donnez-lui la clé et le dossier de persistance (chown mosquitto ${files.key} ${dataDir}).`,
-      en: `If Mosquitto starts as root it switches to the "mosquitto" user: give it the key and the persistence folder (chown mosquitto ${files.key} ${dataDir}).`,
+      fr: `Si Mosquitto démarre en root, il passe à l’utilisateur « ${values.user ?? 'mosquitto'} » (--user) : il doit pouvoir lire ${out} et la clé, et écrire dans ${dataDir} (chown ${values.user ?? 'mosquitto'} ${files.key} ${dataDir}).`,
+      en: `If Mosquitto starts as root it switches to the "${values.user ?? 'mosquitto'}" user (--user): it must be able to read ${out} and the key, and write into ${dataDir} (chown ${values.user ?? 'mosquitto'} ${files.key} ${dataDir}).`,
     },
     {
       fr: 'Sans certificat, pas de connexion : un centre pas encore inscrit s’inscrit par fichier (docstream-centre enroll --out …, puis t2d import au serveur central).',

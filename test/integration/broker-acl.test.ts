@@ -7,7 +7,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect as tcpConnect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -18,6 +18,9 @@ import { encryptPrivateKey } from '../../core/src/crypto/keystore.js';
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('../../scripts/broker-config.mjs', import.meta.url));
+// Started as root, Mosquitto would switch to the "mosquitto" user, who cannot read the
+// test's private temp folder: it stays the user running the tests.
+const AS_ME = ['--user', userInfo().username];
 const pemKey = (k: { export(o: object): string | Buffer }): string => k.export({ type: 'pkcs8', format: 'pem' }) as string;
 
 interface Identity {
@@ -172,7 +175,7 @@ describe('production Mosquitto configuration (scripts/broker-config.mjs)', () =>
 
     const out = join(dir, 'broker');
     const { stdout } = await run(process.execPath, [SCRIPT, '--out', out, '--port', String(port), '--bind', '127.0.0.1',
-      '--ca', f('ca.pem'), '--cert', f('broker-src.crt'), '--key', f('broker-src.key')]);
+      '--ca', f('ca.pem'), '--cert', f('broker-src.crt'), '--key', f('broker-src.key'), ...AS_ME]);
     conf = join(out, 'mosquitto.conf');
     expect(stdout).toContain(`mosquitto -c ${conf}`);
     broker = await startBroker(conf, port);
@@ -296,7 +299,7 @@ describe('broker-config.mjs issuing the broker certificate from the national CA'
       await writeFile(join(dir, 'ca.key.pem'), encryptPrivateKey(ca.privateKey, 'phrase secrète'), { mode: 0o600 });
       await writeFile(join(dir, 'pass'), 'phrase secrète\n', { mode: 0o600 });
       const port = await freePort();
-      const args = [SCRIPT, '--out', join(dir, 'out'), '--port', String(port), '--bind', '127.0.0.1', '--ca', join(dir, 'ca.pem'), '--ca-key', join(dir, 'ca.key.pem'), '--hostname', 'localhost'];
+      const args = [SCRIPT, '--out', join(dir, 'out'), '--port', String(port), '--bind', '127.0.0.1', '--ca', join(dir, 'ca.pem'), '--ca-key', join(dir, 'ca.key.pem'), '--hostname', 'localhost', ...AS_ME];
 
       // Without the passphrase: a message in both languages that says what to pass.
       const env = { PATH: process.env.PATH };
