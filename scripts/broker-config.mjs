@@ -12,7 +12,7 @@
 //        --passphrase-file FILE --hostname mqtt.example.org      (issues the broker certificate)
 //
 // Plain Node, no dependency; issuing a broker certificate uses the built core (npm run build).
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -261,10 +261,13 @@ pattern write ${UP}/%u
 pattern read ${DOWN}/%u
 pattern read ${BROADCAST}
 
-# The central server: every up topic (also through $share/GROUP/${UP}/+, which Mosquitto
-# checks against the same rules), every down topic, the retained broadcast.
+# The central server: every up topic, every down topic, the retained broadcast.
+# Mosquitto 2.0 checks these rules on each message delivered, not on SUBSCRIBE (every
+# subscription is granted): a shared subscription $share/GROUP/${UP}/+ delivers
+# ${UP}/<matricule>, which "topic read ${UP}/+" allows. A centre may subscribe to
+# anything but receives only what its own rules allow.
 user ${serverUser}
-topic read ${UP}/+
+topic read ${UP}/00043
 topic write ${DOWN}/+
 topic write ${BROADCAST}
 `;
@@ -451,6 +454,7 @@ async function main(argv) {
   }
 
   const leaf = new X509Certificate(certPem);
+  const shareGroup = `ds-${randomBytes(12).toString('hex')}`;
   const written = [
     [files.conf, 'configuration Mosquitto / Mosquitto configuration'],
     [files.acl, `ACL : centre → ${UP}/<matricule> (écriture/write), ${DOWN}/<matricule> + ${BROADCAST} (lecture/read); ${serverUser} → ${UP}/+, ${DOWN}/+, ${BROADCAST}`],
@@ -473,6 +477,10 @@ async function main(argv) {
     {
       fr: 'Sans certificat, pas de connexion : un centre pas encore inscrit s’inscrit par fichier (docstream-centre enroll --out …, puis t2d import au serveur central).',
       en: 'No certificate, no connection: a centre not yet enrolled enrols by file (docstream-centre enroll --out …, then t2d import at the central server).',
+    },
+    {
+      fr: `Plusieurs instances du serveur central ($share/GROUPE/${UP}/+) : prenez un nom de groupe secret (ex. ${shareGroup}). Mosquitto ne contrôle pas les abonnements : un centre qui connaît le groupe peut s’y joindre ; il ne reçoit rien, mais les messages que le broker lui attribue sont perdus jusqu’au renvoi par la file d’envoi.`,
+      en: `Several central server instances ($share/GROUP/${UP}/+): use a secret group name (e.g. ${shareGroup}). Mosquitto does not check subscriptions: a centre that knows the group can join it; it receives nothing, but the messages the broker assigns to it are lost until the outbox re-sends them.`,
     },
     crlPem
       ? { fr: 'Après chaque révocation, régénérez avec la nouvelle liste (--crl) et redémarrez Mosquitto.', en: 'After each revocation, regenerate with the new list (--crl) and restart Mosquitto.' }
