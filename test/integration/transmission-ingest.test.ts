@@ -191,3 +191,28 @@ describe('a suspended client', () => {
     expect(await pair.staff.centre.transmission.due(0)).toEqual([]);
   });
 });
+
+describe('lost answers and the live counters', () => {
+  it('an answer lost on the way is sent again after the centre’s hello; the counters show the traffic', async () => {
+    const pair = await enrolledPair({ matricule: '00055' });
+    await queueBirths(pair, 4);
+    const tx = pair.staff.centre.transmission;
+    await tx.pack();
+    const [c] = await tx.due(0);
+    // the server commits and answers, but the answer never reaches the centre
+    const r = await pair.server.ingest.receive(c!.sdc, '00055');
+    expect(r.outcome).toMatchObject({ kind: 'accepted', documents: 4 });
+    expect((await tx.counts()).acknowledged).toBe(0);
+    const hello = await pair.server.ingest.receive(await tx.hello(), '00055');
+    expect(hello.outcome).toMatchObject({ kind: 'hello', resent: 1 });
+    for (const reply of hello.replies) await tx.receive(reply.bytes);
+    expect(await tx.counts()).toMatchObject({ acknowledged: 4, in_flight: 0 });
+    // a second hello finds nothing more to send
+    const again = await pair.server.ingest.receive(await tx.hello(), '00055');
+    expect(again.outcome).toMatchObject({ kind: 'hello', resent: 0 });
+    const [row] = (await pair.server.transport.traffic()).filter((t) => t.matricule === '00055');
+    expect(row).toMatchObject({ containers_in: 3, documents_in: 4, acks_out: 1, errors: 0 });
+    expect(row!.bytes_in).toBeGreaterThan(c!.sdc.length);
+    expect(row!.last_seen).toBeInstanceOf(Date);
+  });
+});
