@@ -257,6 +257,7 @@ function aclText(serverUser, generated) {
 # line would apply only to anonymous clients, which this broker refuses.
 
 # Every centre: its own up topic (write), its own down topic and the broadcast (read).
+# (Mosquitto warns that the broadcast pattern has no %u or %c: expected, it is for all.)
 pattern write ${UP}/%u
 pattern read ${DOWN}/%u
 pattern read ${BROADCAST}
@@ -288,19 +289,19 @@ function confText(o) {
     `keyfile ${o.keyFile}`,
     'tls_version tlsv1.2',
     '# Every client shows a certificate from the national CA; its CN becomes the username.',
-    'require_certificate false',
+    'require_certificate true',
     'use_identity_as_username true',
   ];
   if (o.crlFile) lines.push(`crlfile ${o.crlFile}`);
   lines.push(
     '',
-    'allow_anonymous true',
+    'allow_anonymous false',
     `acl_file ${o.aclFile}`,
     '',
     '# Persistent sessions (QoS 1, clean session off) survive a broker restart. The broker is',
     '# not trusted for durability: outboxes re-send whatever is not acknowledged.',
     'persistence true',
-    `persistence_location ${o.dataDir}/`,
+    `persistence_location ${o.dataDir}`,
     'autosave_interval 60',
     '# Intermittent centres may stay offline for days: room for what waits for them.',
     'max_queued_messages 10000',
@@ -481,6 +482,10 @@ async function main(argv) {
     {
       fr: `Plusieurs instances du serveur central ($share/GROUPE/${UP}/+) : prenez un nom de groupe secret (ex. ${shareGroup}). Mosquitto ne contrôle pas les abonnements : un centre qui connaît le groupe peut s’y joindre ; il ne reçoit rien, mais les messages que le broker lui attribue sont perdus jusqu’au renvoi par la file d’envoi.`,
       en: `Several central server instances ($share/GROUP/${UP}/+): use a secret group name (e.g. ${shareGroup}). Mosquitto does not check subscriptions: a centre that knows the group can join it; it receives nothing, but the messages the broker assigns to it are lost until the outbox re-sends them.`,
+    },
+    {
+      fr: 'Mosquitto ne lie pas l’identifiant client au certificat : un centre qui prend l’identifiant d’un autre (ds-centre-MATRICULE) le déconnecte et fait perdre les messages en attente dans sa session (il ne peut pas les lire ; la file d’envoi et « hello » les renvoient).',
+      en: 'Mosquitto does not tie the client id to the certificate: a centre that takes another\'s id (ds-centre-MATRICULE) disconnects it and makes the messages waiting in its session be lost (it cannot read them; the outbox and "hello" re-send them).',
     },
     crlPem
       ? { fr: 'Après chaque révocation, régénérez avec la nouvelle liste (--crl) et redémarrez Mosquitto.', en: 'After each revocation, regenerate with the new list (--crl) and restart Mosquitto.' }

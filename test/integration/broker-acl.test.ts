@@ -11,7 +11,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateInfo, createCaCertificate, generateKeyPair, issueCertificate } from '../../core/src/crypto/pki.js';
 import { encryptPrivateKey } from '../../core/src/crypto/keystore.js';
@@ -92,12 +92,12 @@ describe('production Mosquitto configuration (scripts/broker-config.mjs)', () =>
   let broker: Broker;
   let caPem: string;
   let conf: string;
-  const ids: Record<'c42' | 'c43' | 'server' | 'rogue', Identity> = {} as never;
+  let ids: Record<'c42' | 'c43' | 'server' | 'rogue', Identity>;
   const clients: MqttClient[] = [];
   const inbox = new Map<MqttClient, Received[]>();
 
   /** Connects with a certificate (or none); rejects if the broker refuses, the TLS handshake included. */
-  function connectAs(clientId: string, id: Identity | undefined, ca = caPem, extra: IClientOptions = {}): Promise<MqttClient> {
+  function connectAs(clientId: string, id: Identity | undefined): Promise<MqttClient> {
     return new Promise((resolve, reject) => {
       const c = mqtt.connect(`mqtts://127.0.0.1:${port}`, {
         clientId,
@@ -105,10 +105,9 @@ describe('production Mosquitto configuration (scripts/broker-config.mjs)', () =>
         clean: true,
         reconnectPeriod: 0,
         connectTimeout: 4000,
-        ca,
+        ca: caPem,
         ...(id ? { cert: id.cert, key: id.key } : {}),
         rejectUnauthorized: true,
-        ...extra,
       });
       clients.push(c);
       const received: Received[] = [];
@@ -147,15 +146,17 @@ describe('production Mosquitto configuration (scripts/broker-config.mjs)', () =>
       const k = generateKeyPair();
       return { cert: issueCertificate({ publicKey: k.publicKey, commonName: cn, ca: by, usage }), key: pemKey(k.privateKey) };
     };
-    ids.c42 = issue('00042', 'centre');
-    ids.c43 = issue('00043', 'centre');
-    ids.server = issue('docstream-server', 'server');
-    // Another CA issuing a certificate with a real centre's matricule: must not get in.
+    // Another CA (same name, other key) issuing a certificate with a real centre's matricule.
     const other = generateKeyPair();
     const otherCa = createCaCertificate({ key: other, commonName: 'Docstream Test CA' });
-    ids.rogue = issue('00042', 'centre', { certPem: otherCa, privateKey: other.privateKey });
+    ids = {
+      c42: issue('00042', 'centre'),
+      c43: issue('00043', 'centre'),
+      server: issue('docstream-server', 'server'),
+      rogue: issue('00042', 'centre', { certPem: otherCa, privateKey: other.privateKey }),
+    };
     expect(certificateInfo(ids.c42.cert).subjectCN).toBe('00042');
-    expect(certificateInfo(ids.rogue.cert).issuerCN).toBe(certificateInfo(caPem).subjectCN); // same name, other key
+    expect(certificateInfo(ids.rogue.cert).issuerCN).toBe(certificateInfo(caPem).subjectCN);
 
     // The broker's TLS certificate: core's issueCertificate sets no subjectAltName, so this
     // fixture is signed by the test CA with openssl (DNS:localhost, IP:127.0.0.1).
@@ -282,8 +283,9 @@ describe('production Mosquitto configuration (scripts/broker-config.mjs)', () =>
   });
 
   it('refuses a client without a certificate, and one whose certificate comes from another CA', async () => {
-    await expect(connectAs('anon', undefined)).rejects.toThrow();
-    await expect(connectAs('rogue-00042', ids.rogue)).rejects.toThrow();
+    // Refused in the TLS handshake, before any MQTT packet.
+    await expect(connectAs('anon', undefined)).rejects.toThrow(/alert certificate required/);
+    await expect(connectAs('rogue-00042', ids.rogue)).rejects.toThrow(/alert unknown ca/);
     // Control: the same code path connects with a genuine certificate.
     await expect(connectAs('ds-centre-00042-ctl', ids.c42)).resolves.toBeDefined();
     expect(broker.proc.exitCode).toBeNull();
