@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { isDocstreamError } from '../errors.js';
 import { canonicalJson } from '../audit/chain.js';
 import { checkIssuedBy } from '../crypto/pki.js';
-import { ContainerRejected, decrypt, rejected, seal, verifySignature } from '../crypto/sdc.js';
+import { ContainerRejected, decrypt, rejected, seal, verifySignature, type Opened } from '../crypto/sdc.js';
 import { decodePayload, encodePayload, PayloadError } from '../transport/codec.js';
 import { isSealed, plausibleTimestamp } from '../transport/checks.js';
 import { SERVER_ID, type AckEntry, type Bodies, type Message, type WireCancel, type WireDocument } from '../transport/protocol.js';
@@ -14,8 +14,7 @@ import { localDate } from '../util/dates.js';
 import { formVersion } from '../forms/catalog-queries.js';
 import type { FormDef } from '../forms/types.js';
 import type { ServerIdentity } from './identity.js';
-import { certificateBySerial, currentCertificate } from './queries/pki.js';
-import { clientByMatricule, nextDownSeq } from './queries/clients.js';
+import type { CertificateRow } from './queries/pki.js';
 import * as x from './queries/exchange.js';
 import * as ing from './queries/ingest.js';
 import type { createPkiService } from './pki-service.js';
@@ -32,7 +31,9 @@ export type Outcome =
   | { kind: 'hello'; src: string; seq: number; resent: number }
   | { kind: 'replay'; src: string; seq: number }
   | { kind: 'enrolled'; src: string }
-  | { kind: 'rejected'; src: string | null; step: ContainerRejected['step']; detail: string };
+  | { kind: 'rejected'; src: string | null; step: ContainerRejected['step']; detail: string }
+  /** Not committed for a reason of ours (database down, disk full): the sender will send it again. */
+  | { kind: 'failed'; src: string; seq: number; error: string };
 
 export interface ReceiveResult {
   outcome: Outcome;
@@ -41,47 +42,53 @@ export interface ReceiveResult {
 
 const digestOf = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
+/** A container that passed every check but `seq` is new: ready to commit. */
+interface Checked {
+  index: number;
+  size: number;
+  opened: Opened;
+  msg: Message;
+  digest: string;
+  quarantined: boolean;
+}
+
+/** How many containers share one transaction at most: one commit (one WAL flush) for all. */
+export const INGEST_BATCH = 32;
+
 /**
  * The server's door: every container, from MQTT or from a T2D bundle, comes in here.
  * Checks run in DESIGN §4's order and nothing is written before all have passed; the
  * business change, the inbox row, the evidence and the acknowledgement commit together.
+ * Containers are taken in batches: the checks of a batch share their queries, and its
+ * commits share one transaction (a failure there falls back to one transaction each).
  */
 export function createIngest(db: Database, clock: Clock, identity: () => Promise<ServerIdentity>, pki: ReturnType<typeof createPkiService>) {
-  const formCache = new Map<string, FormDef | null>();
+  const formCache = new Map<string, FormDef>();
 
   async function form(q: Queryable, id: string, version: number): Promise<FormDef | null> {
     const k = `${id}@${version}`;
-    if (!formCache.has(k)) formCache.set(k, (await formVersion(q, 'server', id, version)) ?? null);
-    const f = formCache.get(k)!;
-    // An unknown kind may be installed later: don't remember its absence.
-    if (!f) formCache.delete(k);
-    return f;
+    let f = formCache.get(k);
+    if (!f) {
+      // An unknown kind may be installed later: only what exists is remembered.
+      f = await formVersion(q, 'server', id, version);
+      if (f) formCache.set(k, f);
+    }
+    return f ?? null;
   }
 
-  async function logRejection(src: string | null, e: ContainerRejected, bytes: number): Promise<ReceiveResult> {
-    const at = clock.now();
-    await db.tx(async (q) => {
-      await x.insertRejection(q, { at, src, step: e.step, detail: e.detail, bytes });
-      if (src && (await clientByMatricule(q, src))) await x.addTraffic(q, src, { errors: 1, bytesIn: bytes }, null);
-    });
-    return { outcome: { kind: 'rejected', src, step: e.step, detail: e.detail }, replies: [] };
+  function sealAnswer(id: ServerIdentity, dst: string, seq: number, pem: string | null, body: Bodies['ack'], at: Date): Reply {
+    if (!pem) throw rejected('certificate', `no valid certificate to answer ${dst}`);
+    const msg: Message = { header: { v: 1, typ: 'ack', src: SERVER_ID, dst, seq, ts: at.toISOString() }, body };
+    return { dst, seq, bytes: seal({ content: encodePayload(msg), signer: { certPem: id.serverPem, privateKey: id.serverKey }, recipientCertPem: pem, signingTime: at }) };
   }
 
-  async function sealFor(q: Queryable, id: ServerIdentity, dst: string, typ: 'ack' | 'error', body: Bodies['ack'] | Bodies['error'], at: Date): Promise<Reply> {
-    const cert = await currentCertificate(q, dst);
-    if (!cert) throw rejected('certificate', `no valid certificate to answer ${dst}`);
-    const seq = await nextDownSeq(q, dst);
-    const msg: Message = { header: { v: 1, typ, src: SERVER_ID, dst, seq, ts: at.toISOString() }, body };
-    const bytes = seal({ content: encodePayload(msg), signer: { certPem: id.serverPem, privateKey: id.serverKey }, recipientCertPem: cert.pem, signingTime: at });
-    await x.insertOutgoing(q, dst, seq, typ, bytes, at);
-    return { dst, seq, bytes };
-  }
-
-  async function integrateDocs(q: Queryable, src: string, seq: number, docs: WireDocument[], ts: Date, at: Date): Promise<AckEntry['items']> {
+  /** The form checks, before anything is written: what is refused, and what may go in. */
+  async function checkDocs(q: Queryable, src: string, docs: WireDocument[], ts: Date, at: Date) {
     const items = new Map<string, AckEntry['items'][number]>();
     const good: ing.IncomingDocument[] = [];
     const today = localDate(new Date(Math.max(at.getTime(), ts.getTime()) + 86_400_000));
-    for (const d of Array.isArray(docs) ? docs : []) {
+    const list = Array.isArray(docs) ? docs : [];
+    for (const d of list) {
       const n = typeof d?.n === 'string' ? d.n : '';
       const niu = parseNiu(n);
       if (!niu || niu.matricule !== src) {
@@ -95,13 +102,20 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
       }
       const data = typeof d.d === 'object' && d.d !== null ? d.d : {};
       const { problems } = validateDocument(f, data, { complete: true, today });
-      if (problems.length > 0 || Number.isNaN(Date.parse(d.va))) {
+      if (problems.length > 0 || typeof d.va !== 'string' || Number.isNaN(Date.parse(d.va))) {
         items.set(n, { n, r: 'rejected', reason: problems.map((p) => p.en).join('; ') || 'bad validation time' });
         continue;
       }
       good.push({ n, f: f.id, fv: f.version, va: d.va, d: data, names_norm: searchableNames(f, data), names_display: displayNames(f, data), event_date: eventDateOf(f, data) });
     }
-    const inserted = await ing.insertNewDocuments(q, src, seq, good, at);
+    // Answered in the order sent, once per NIU.
+    const order = [...new Set(list.map((d) => (typeof d?.n === 'string' ? d.n : '')))];
+    return { items, good, order };
+  }
+
+  /** After the insert: what already existed is a duplicate, or a conflict kept aside. */
+  async function settleDocs(q: Queryable, src: string, seq: number, checked: Awaited<ReturnType<typeof checkDocs>>, inserted: Set<string>, at: Date): Promise<AckEntry['items']> {
+    const { items, good, order } = checked;
     const existing = good.filter((d) => !inserted.has(d.n));
     const stored = new Map((await ing.documentsByNiu(q, existing.map((d) => d.n))).map((s) => [s.niu, s]));
     const conflicts: ing.IncomingDocument[] = [];
@@ -119,9 +133,7 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
       }
     }
     await ing.insertConflicts(q, src, seq, conflicts, at);
-    // Answered in the order sent, once per NIU.
-    const order = (Array.isArray(docs) ? docs : []).map((d) => (typeof d?.n === 'string' ? d.n : ''));
-    return [...new Set(order)].map((n) => items.get(n)!).filter(Boolean);
+    return order.map((n) => items.get(n)!).filter(Boolean);
   }
 
   async function applyCancels(q: Queryable, src: string, cancels: WireCancel[]): Promise<AckEntry['items']> {
@@ -136,25 +148,51 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     });
   }
 
-  async function replay(src: string, seq: number, digest: string, bytes: number): Promise<ReceiveResult> {
-    const entry = await x.inboxEntry(db, src, seq);
-    const sameContent = entry?.digest === digest;
-    await logRejection(src, rejected('replay', sameContent ? `seq ${seq} already processed: stored answer sent again` : `seq ${seq} reused with other content`), bytes);
-    // A re-send whose answer was lost gets the very same answer; anything else gets nothing.
-    const ack = sameContent && entry?.ack_seq ? await x.outgoing(db, src, entry.ack_seq) : undefined;
-    return { outcome: { kind: 'replay', src, seq }, replies: ack && entry?.ack_seq ? [{ dst: src, seq: entry.ack_seq, bytes: ack }] : [] };
+  /** One container's business change, inside the batch's transaction; undefined when its seq was taken meanwhile. */
+  async function commitOne(q: Queryable, id: ServerIdentity, c: Checked, now: Date): Promise<ReceiveResult | undefined> {
+    const h = c.msg.header;
+    if (h.typ === 'hello') {
+      if (!(await x.claimWithEvidence(q, { src: h.src, seq: h.seq, msgType: 'hello', digest: c.digest, outcome: 'accepted', signedData: null, at: now }))) return undefined;
+      const seen = Number((c.msg.body as Bodies['hello']).seen) || 0;
+      const again = await x.outgoingAfter(q, h.src, seen);
+      await x.addTraffic(q, h.src, { containersIn: 1, bytesIn: c.size }, now);
+      return { outcome: { kind: 'hello', src: h.src, seq: h.seq, resent: again.length }, replies: again.map((o) => ({ dst: h.src, seq: o.seq, bytes: o.sdc })) };
+    }
+    const outcome = c.quarantined ? 'quarantined' : 'accepted';
+    const docs = h.typ === 'docs' && !c.quarantined ? await checkDocs(q, h.src, (c.msg.body as Bodies['docs']).docs, new Date(h.ts), now) : undefined;
+    const done = await ing.claimAndInsert(q, { src: h.src, seq: h.seq, msgType: h.typ, digest: c.digest, outcome, signedData: c.opened.signedData, at: now, docs: docs?.good ?? [] });
+    if (!done.claimed) return undefined;
+    let items: AckEntry['items'];
+    let entry: AckEntry;
+    if (c.quarantined) {
+      await x.insertQuarantine(q, h.src, h.seq, h.typ, c.opened.content, now);
+      const list: { n: string }[] = h.typ === 'docs' ? (c.msg.body as Bodies['docs']).docs : (c.msg.body as Bodies['cancel']).cancels;
+      items = (Array.isArray(list) ? list : []).map((d) => ({ n: String(d?.n), r: 'quarantined' as const }));
+      entry = { seq: h.seq, r: 'quarantined', reason: 'client suspended: kept in quarantine, integrated when reactivated', items };
+    } else {
+      items = docs ? await settleDocs(q, h.src, h.seq, docs, done.inserted, now) : await applyCancels(q, h.src, (c.msg.body as Bodies['cancel']).cancels);
+      entry = { seq: h.seq, r: 'accepted', items };
+    }
+    const count = (r: string) => items.filter((i) => i.r === r).length;
+    const reply = sealAnswer(id, h.src, done.answerSeq!, done.pem, { ack: [entry] }, now);
+    await x.recordAnswer(q, { dst: h.src, seq: reply.seq, msgType: 'ack', sdc: reply.bytes, at: now, answers: h.seq },
+      { containersIn: 1, documentsIn: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), bytesIn: c.size, acksOut: 1, bytesOut: reply.bytes.length });
+    return {
+      outcome: { kind: outcome, src: h.src, seq: h.seq, typ: h.typ, documents: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), rejectedItems: count('rejected') },
+      replies: [reply],
+    };
   }
 
-  async function enroll(bytes: Buffer, claimedSrc: string | undefined): Promise<ReceiveResult> {
+  async function enroll(bytes: Buffer, claimedSrc: string | undefined, rejections: Rejection[]): Promise<ReceiveResult> {
     let msg: Message;
     try {
       msg = decodePayload(bytes);
     } catch (e) {
-      return logRejection(claimedSrc ?? null, rejected('format', (e as Error).message), bytes.length);
+      return reject(rejections, claimedSrc ?? null, rejected('format', (e as Error).message), bytes.length);
     }
     const src = msg.header.src;
     if (msg.header.typ !== 'enroll' || (claimedSrc !== undefined && claimedSrc !== src) || msg.header.dst !== SERVER_ID) {
-      return logRejection(claimedSrc ?? null, rejected('format', `unsealed ${msg.header.typ} from ${src}`), bytes.length);
+      return reject(rejections, claimedSrc ?? null, rejected('format', `unsealed ${msg.header.typ} from ${src}`), bytes.length);
     }
     try {
       const answer = await pki.enrol(src, msg.body as Bodies['enroll']);
@@ -162,80 +200,129 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
       return { outcome: { kind: 'enrolled', src }, replies: [{ dst: src, seq: 0, bytes: encodePayload(reply) }] };
     } catch (e) {
       if (!isDocstreamError(e)) throw e;
-      return logRejection(src, rejected('certificate', `enrolment refused: ${String((e as Error).cause ?? e.en)}`), bytes.length);
+      return reject(rejections, src, rejected('certificate', `enrolment refused: ${String((e as Error).cause ?? e.en)}`), bytes.length);
     }
   }
 
-  return {
-    async receive(bytes: Buffer, claimedSrc?: string): Promise<ReceiveResult> {
-      if (!isSealed(bytes)) return enroll(bytes, claimedSrc);
-      const id = await identity();
-      const now = clock.now();
-      let msg: Message;
-      let opened: ReturnType<typeof decrypt>;
-      let matricule: string | null = claimedSrc ?? null;
+  async function receiveBatch(items: { bytes: Buffer; src?: string }[]): Promise<ReceiveResult[]> {
+    const now = clock.now();
+    const results: (ReceiveResult | undefined)[] = new Array(items.length);
+    const rejections: Rejection[] = [];
+    const replays: { index: number; src: string; seq: number; digest: string; size: number }[] = [];
+    const id = items.some((i) => isSealed(i.bytes)) ? await identity() : undefined;
+
+    // Checks, in DESIGN §4's order; the database is read once for the whole batch.
+    const opened: { index: number; opened: Opened; claimed: string | undefined; size: number }[] = [];
+    for (const [index, item] of items.entries()) {
+      if (!isSealed(item.bytes)) {
+        results[index] = await enroll(item.bytes, item.src, rejections);
+        continue;
+      }
       try {
-        opened = decrypt(bytes, { certPem: id.serverPem, privateKey: id.serverKey });
-        const cert = await certificateBySerial(db, opened.signer.serialHex);
-        if (!cert) throw rejected('signature', `unknown signer certificate ${opened.signer.serialHex}`);
-        verifySignature(opened, cert.pem);
+        opened.push({ index, opened: decrypt(item.bytes, { certPem: id!.serverPem, privateKey: id!.serverKey }), claimed: item.src, size: item.bytes.length });
+      } catch (e) {
+        if (!(e instanceof ContainerRejected)) throw e;
+        results[index] = reject(rejections, item.src ?? null, e, item.bytes.length);
+      }
+    }
+    const certs = await x.certificatesBySerial(db, opened.map((o) => o.opened.signer.serialHex));
+    const passed: Omit<Checked, 'quarantined'>[] = [];
+    for (const o of opened) {
+      let src: string | null = o.claimed ?? null;
+      try {
+        const cert: CertificateRow | undefined = certs.get(o.opened.signer.serialHex);
+        if (!cert) throw rejected('signature', `unknown signer certificate ${o.opened.signer.serialHex}`);
+        verifySignature(o.opened, cert.pem);
+        let msg: Message;
         try {
-          msg = decodePayload(opened.content);
+          msg = decodePayload(o.opened.content);
         } catch (e) {
           if (e instanceof PayloadError) throw rejected('format', e.message);
           throw e;
         }
         const h = msg.header;
         if (cert.revoked_at) throw rejected('certificate', `certificate ${cert.serial} revoked: ${cert.revoke_reason}`);
-        if (!checkIssuedBy(cert.pem, id.caPem, new Date(h.ts))) throw rejected('certificate', `certificate ${cert.serial} not valid at ${h.ts} under the national CA`);
-        if (cert.matricule !== h.src || (claimedSrc !== undefined && claimedSrc !== h.src)) throw rejected('certificate', `certificate of ${cert.matricule} used by ${h.src} on ${claimedSrc ?? 'a bundle'}`);
-        matricule = h.src;
+        if (!checkIssuedBy(cert.pem, id!.caPem, new Date(h.ts))) throw rejected('certificate', `certificate ${cert.serial} not valid at ${h.ts} under the national CA`);
+        if (cert.matricule !== h.src || (o.claimed !== undefined && o.claimed !== h.src)) throw rejected('certificate', `certificate of ${cert.matricule} used by ${h.src} on ${o.claimed ?? 'a bundle'}`);
+        src = h.src;
         if (h.dst !== SERVER_ID) throw rejected('recipient', `addressed to ${h.dst}`);
-        if (await x.inboxEntry(db, h.src, h.seq)) return replay(h.src, h.seq, digestOf(opened.content), bytes.length);
-        if (!plausibleTimestamp(h.ts, now)) throw rejected('timestamp', `ts ${h.ts} implausible at ${now.toISOString()}`);
+        if (!['docs', 'cancel', 'hello'].includes(h.typ)) throw rejected('format', `unexpected ${h.typ} from a centre`);
+        passed.push({ index: o.index, size: o.size, opened: o.opened, msg, digest: digestOf(o.opened.content) });
       } catch (e) {
-        if (e instanceof ContainerRejected) return logRejection(matricule, e, bytes.length);
-        throw e;
+        if (!(e instanceof ContainerRejected)) throw e;
+        results[o.index] = reject(rejections, src, e, o.size);
       }
-      const h = msg.header;
-      const digest = digestOf(opened.content);
-      const ts = new Date(h.ts);
+    }
+    const seen = await x.inboxEntries(db, passed.map((p) => ({ src: p.msg.header.src, seq: p.msg.header.seq })));
+    const statuses = await x.clientStatuses(db, passed.map((p) => p.msg.header.src));
+    const ready: Checked[] = [];
+    for (const p of passed) {
+      const h = p.msg.header;
+      if (seen.has(x.inboxKey(h.src, h.seq))) replays.push({ index: p.index, src: h.src, seq: h.seq, digest: p.digest, size: p.size });
+      else if (!plausibleTimestamp(h.ts, now)) results[p.index] = reject(rejections, h.src, rejected('timestamp', `ts ${h.ts} implausible at ${now.toISOString()}`), p.size);
+      else ready.push({ ...p, quarantined: (statuses.get(h.src) ?? 0) === 0 });
+    }
 
-      if (h.typ === 'hello') {
-        const claimed = await db.tx((q) => x.claimInbox(q, { src: h.src, seq: h.seq, msgType: 'hello', digest, outcome: 'accepted', at: now }));
-        if (!claimed) return replay(h.src, h.seq, digest, bytes.length);
-        const seen = Number((msg.body as Bodies['hello']).seen) || 0;
-        const again = await x.outgoingAfter(db, h.src, seen);
-        await db.tx((q) => x.addTraffic(q, h.src, { containersIn: 1, bytesIn: bytes.length }, now));
-        return { outcome: { kind: 'hello', src: h.src, seq: h.seq, resent: again.length }, replies: again.map((o) => ({ dst: h.src, seq: o.seq, bytes: o.sdc })) };
-      }
-      if (h.typ !== 'docs' && h.typ !== 'cancel') return logRejection(h.src, rejected('format', `unexpected ${h.typ} from a centre`), bytes.length);
-
-      const result = await db.tx(async (q) => {
-        const client = await clientByMatricule(q, h.src);
-        const quarantined = !client || client.status === 0;
-        if (!(await x.claimInbox(q, { src: h.src, seq: h.seq, msgType: h.typ, digest, outcome: quarantined ? 'quarantined' : 'accepted', at: now }))) return undefined;
-        await x.insertEvidence(q, h.src, h.seq, opened.signedData, now);
-        let items: AckEntry['items'];
-        let entry: AckEntry;
-        if (quarantined) {
-          await x.insertQuarantine(q, h.src, h.seq, h.typ, opened.content, now);
-          const list: { n: string }[] = h.typ === 'docs' ? (msg.body as Bodies['docs']).docs : (msg.body as Bodies['cancel']).cancels;
-          items = (Array.isArray(list) ? list : []).map((d) => ({ n: String(d?.n), r: 'quarantined' as const }));
-          entry = { seq: h.seq, r: 'quarantined', reason: 'client suspended: kept in quarantine, integrated when reactivated', items };
-        } else {
-          items = h.typ === 'docs' ? await integrateDocs(q, h.src, h.seq, (msg.body as Bodies['docs']).docs, ts, now) : await applyCancels(q, h.src, (msg.body as Bodies['cancel']).cancels);
-          entry = { seq: h.seq, r: 'accepted', items };
+    // Commit: one transaction for the batch; if anything in it fails, one each.
+    const commit = async (list: Checked[]) => db.tx(async (q) => {
+      const out: (ReceiveResult | undefined)[] = [];
+      for (const c of list) out.push(await commitOne(q, id!, c, now));
+      return out;
+    });
+    const settle = (c: Checked, r: ReceiveResult | undefined) => {
+      if (r) results[c.index] = r;
+      // Lost a race with the same container arriving twice at once: a replay now.
+      else replays.push({ index: c.index, src: c.msg.header.src, seq: c.msg.header.seq, digest: c.digest, size: c.size });
+    };
+    if (ready.length > 0) {
+      try {
+        (await commit(ready)).forEach((r, i) => settle(ready[i]!, r));
+      } catch {
+        for (const c of ready) {
+          try {
+            settle(c, (await commit([c]))[0]);
+          } catch (e) {
+            const h = c.msg.header;
+            if (e instanceof ContainerRejected) results[c.index] = reject(rejections, h.src, e, c.size);
+            else results[c.index] = { outcome: { kind: 'failed', src: h.src, seq: h.seq, error: isDocstreamError(e) ? e.en : (e as Error).message }, replies: [] };
+          }
         }
-        const reply = await sealFor(q, id, h.src, 'ack', { ack: [entry] }, now);
-        await x.setInboxAck(q, h.src, h.seq, reply.seq);
-        const count = (r: string) => items.filter((i) => i.r === r).length;
-        await x.addTraffic(q, h.src, { containersIn: 1, documentsIn: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), acksOut: 1, bytesIn: bytes.length, bytesOut: reply.bytes.length }, now);
-        const outcome: Outcome = { kind: quarantined ? 'quarantined' : 'accepted', src: h.src, seq: h.seq, typ: h.typ, documents: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), rejectedItems: count('rejected') };
-        return { outcome, replies: [reply] };
-      });
-      // Lost a race with the same container arriving twice at once: it is a replay now.
-      return result ?? replay(h.src, h.seq, digest, bytes.length);
+      }
+    }
+
+    // A re-send whose answer was lost gets the very same answer; anything else gets nothing.
+    if (replays.length > 0) {
+      const entries = await x.inboxEntries(db, replays);
+      for (const r of replays) {
+        const entry = entries.get(x.inboxKey(r.src, r.seq));
+        const same = entry?.digest === r.digest;
+        reject(rejections, r.src, rejected('replay', same ? `seq ${r.seq} already processed: stored answer sent again` : `seq ${r.seq} reused with other content`), r.size);
+        const ack = same && entry?.ack_seq ? await x.outgoing(db, r.src, entry.ack_seq) : undefined;
+        results[r.index] = { outcome: { kind: 'replay', src: r.src, seq: r.seq }, replies: ack && entry?.ack_seq ? [{ dst: r.src, seq: entry.ack_seq, bytes: ack }] : [] };
+      }
+    }
+    if (rejections.length > 0) await db.tx((q) => x.insertRejections(q, rejections));
+    return results.map((r) => r!);
+  }
+
+  return {
+    receiveBatch,
+    async receive(bytes: Buffer, claimedSrc?: string): Promise<ReceiveResult> {
+      return (await receiveBatch([claimedSrc === undefined ? { bytes } : { bytes, src: claimedSrc }]))[0]!;
     },
   };
+}
+
+interface Rejection {
+  at: Date;
+  src: string | null;
+  step: string;
+  detail: string;
+  bytes: number;
+}
+
+/** Notes the rejection for the log (written with the batch) and gives its result. */
+function reject(list: Rejection[], src: string | null, e: ContainerRejected, bytes: number): ReceiveResult {
+  list.push({ at: new Date(), src, step: e.step, detail: e.detail, bytes });
+  return { outcome: { kind: 'rejected', src, step: e.step, detail: e.detail }, replies: [] };
 }

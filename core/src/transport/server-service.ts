@@ -3,10 +3,11 @@ import { isDocstreamError } from '../errors.js';
 import { openLink, type Link, type LinkOptions } from './mqtt-link.js';
 import { downTopic, matriculeOfUpTopic, UP_WILDCARD } from './topics.js';
 import { silentLog, type LogFn } from './log.js';
+import { INGEST_BATCH } from '../server/ingest.js';
 
 export interface ServerServiceOptions {
   link: Omit<LinkOptions, 'clientId'> & { clientId?: string };
-  /** Containers opened at once (each on its own database connection). */
+  /** Lanes committing at once (each on its own database connection). */
   concurrency?: number;
   /** Several server instances share the load through a shared subscription. */
   shareGroup?: string;
@@ -29,12 +30,14 @@ export interface ServerStats {
 export async function startServerService(server: Server, opts: ServerServiceOptions) {
   const log = opts.log ?? silentLog;
   await server.identity();
-  const concurrency = opts.concurrency ?? (server.db.embedded ? 1 : 4);
-  const maxQueue = concurrency * 8;
-  const queue: { topic: string; payload: Buffer }[] = [];
+  // Each centre always goes to the same lane: its containers are committed in order, and
+  // two lanes never wait on each other's locks. A lane commits up to INGEST_BATCH at once.
+  const concurrency = Math.max(1, opts.concurrency ?? (server.db.embedded ? 1 : 4));
+  const maxQueue = concurrency * INGEST_BATCH * 4;
+  const lanes = Array.from({ length: concurrency }, () => ({ queue: [] as { topic: string; payload: Buffer }[], busy: false }));
   const waiting: (() => void)[] = [];
   const stats: ServerStats = { received: 0, accepted: 0, rejected: 0, documents: 0, queued: 0 };
-  let active = 0;
+  let queued = 0;
   let stopped = false;
 
   const link: Link = openLink({ ...opts.link, clientId: opts.link.clientId ?? 'ds-server' });
@@ -52,39 +55,55 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
     await server.transport.markSent(sent);
   }
 
-  async function work(): Promise<void> {
-    while (queue.length > 0 && active < concurrency && !stopped) {
-      const m = queue.shift()!;
-      waiting.shift()?.();
-      active++;
-      void (async () => {
+  function laneOf(topic: string) {
+    const m = matriculeOfUpTopic(topic) ?? topic;
+    let h = 0;
+    for (let i = 0; i < m.length; i++) h = (h * 31 + m.charCodeAt(i)) >>> 0;
+    return lanes[h % lanes.length]!;
+  }
+
+  async function drain(lane: (typeof lanes)[number]): Promise<void> {
+    if (lane.busy) return;
+    lane.busy = true;
+    try {
+      while (lane.queue.length > 0 && !stopped) {
+        const batch = lane.queue.splice(0, INGEST_BATCH);
         const started = Date.now();
         try {
-          const src = matriculeOfUpTopic(m.topic);
-          const r = await server.ingest.receive(m.payload, src);
-          const o = r.outcome;
-          if (o.kind === 'accepted' || o.kind === 'quarantined') {
-            stats.accepted++;
-            stats.documents += o.documents;
-          }
-          if (o.kind === 'rejected') stats.rejected++;
-          log('container', { ...o, bytes: m.payload.length, ms: Date.now() - started });
-          await publishReplies(r.replies);
+          const results = await server.ingest.receiveBatch(batch.map((m) => {
+            const src = matriculeOfUpTopic(m.topic);
+            return src ? { bytes: m.payload, src } : { bytes: m.payload };
+          }));
+          const ms = Date.now() - started;
+          results.forEach((r, i) => {
+            const o = r.outcome;
+            if (o.kind === 'accepted' || o.kind === 'quarantined') {
+              stats.accepted++;
+              stats.documents += o.documents;
+            }
+            if (o.kind === 'rejected') stats.rejected++;
+            log('container', { ...o, bytes: batch[i]!.payload.length, batch: batch.length, ms });
+          });
+          await publishReplies(results.flatMap((r) => r.replies));
         } catch (e) {
-          log('error', { topic: m.topic, error: isDocstreamError(e) ? e.en : (e as Error).message });
+          log('error', { containers: batch.length, error: isDocstreamError(e) ? e.en : (e as Error).message });
         } finally {
-          active--;
-          void work();
+          queued -= batch.length;
+          waiting.splice(0).forEach((w) => w());
         }
-      })();
+      }
+    } finally {
+      lane.busy = false;
     }
   }
 
   link.onMessage(async (topic, payload) => {
     stats.received++;
-    while (queue.length >= maxQueue && !stopped) await new Promise<void>((r) => waiting.push(r));
-    queue.push({ topic, payload });
-    void work();
+    while (queued >= maxQueue && !stopped) await new Promise<void>((r) => waiting.push(r));
+    const lane = laneOf(topic);
+    lane.queue.push({ topic, payload });
+    queued++;
+    void drain(lane);
   });
   link.onConnect(() => {
     const topic = opts.shareGroup ? `$share/${opts.shareGroup}/${UP_WILDCARD}` : UP_WILDCARD;
@@ -100,12 +119,12 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
   }, 5000);
 
   return {
-    stats: (): ServerStats => ({ ...stats, queued: queue.length + active }),
+    stats: (): ServerStats => ({ ...stats, queued }),
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(sweeper);
       waiting.splice(0).forEach((r) => r());
-      while (active > 0) await new Promise((r) => setTimeout(r, 20));
+      while (lanes.some((l) => l.busy)) await new Promise((r) => setTimeout(r, 20));
       await link.close();
     },
   };

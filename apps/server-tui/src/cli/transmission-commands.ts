@@ -126,8 +126,13 @@ export function addTransmissionCommands(program: Command, withServer: WithServer
         const r = await answerBundle(server, file, o.answer);
         const n = (k: string) => r.outcomes.filter((x) => x.kind === k).length;
         const docs = r.outcomes.reduce((a, x) => a + ('documents' in x ? x.documents : 0), 0);
-        say(r, `${r.outcomes.length} conteneur(s) : ${n('accepted')} accepté(s), ${docs} document(s) intégrés, ${n('replay')} déjà reçu(s), ${n('rejected')} refusé(s). Réponse : ${o.answer}`,
-          `${r.outcomes.length} container(s): ${n('accepted')} accepted, ${docs} document(s) integrated, ${n('replay')} already received, ${n('rejected')} refused. Answer: ${o.answer}`);
+        const failed = n('failed') > 0
+          ? [`\n${n('failed')} conteneur(s) non enregistré(s) (base indisponible ?) : réimportez le même fichier une fois le problème réglé ; rien n’est perdu.`,
+            `\n${n('failed')} container(s) not saved (database unavailable?): import the same file again once fixed; nothing is lost.`]
+          : ['', ''];
+        say(r, `${r.outcomes.length} conteneur(s) : ${n('accepted')} accepté(s), ${docs} document(s) intégrés, ${n('replay')} déjà reçu(s), ${n('rejected')} refusé(s). Réponse : ${o.answer}${failed[0]}`,
+          `${r.outcomes.length} container(s): ${n('accepted')} accepted, ${docs} document(s) integrated, ${n('replay')} already received, ${n('rejected')} refused. Answer: ${o.answer}${failed[1]}`);
+        if (n('failed') > 0) process.exitCode = 1;
       });
     });
 

@@ -118,3 +118,106 @@ export async function trafficTable(q: Queryable): Promise<TrafficRow[]> {
        FROM xm_system.traffic t JOIN xm_system.clients c USING (matricule) ORDER BY t.matricule`,
   );
 }
+
+/** The certificates named by a batch's signers, in one query. */
+export async function certificatesBySerial(q: Queryable, serials: string[]): Promise<Map<string, import('./pki.js').CertificateRow>> {
+  if (serials.length === 0) return new Map();
+  const rows = await q.query<import('./pki.js').CertificateRow>(
+    `SELECT serial, matricule, pem, fingerprint, not_before, not_after, issued_at, source, revoked_at, revoke_reason
+       FROM xm_system.certificates WHERE serial = ANY($1::text[])`,
+    [[...new Set(serials)]],
+  );
+  return new Map(rows.map((r) => [r.serial, r]));
+}
+
+export const inboxKey = (src: string, seq: number): string => `${src}:${seq}`;
+
+/** Which of a batch's (src, seq) were seen already, in one query. */
+export async function inboxEntries(q: Queryable, keys: { src: string; seq: number }[]): Promise<Map<string, { digest: string; ack_seq: number | null }>> {
+  if (keys.length === 0) return new Map();
+  const rows = await q.query<{ src: string; seq: number; digest: string; ack_seq: number | null }>(
+    `SELECT i.src, i.seq, i.digest, i.ack_seq FROM xm_system.inbox i JOIN unnest($1::text[], $2::bigint[]) AS k(src, seq) ON i.src = k.src AND i.seq = k.seq`,
+    [keys.map((k) => k.src), keys.map((k) => k.seq)],
+  );
+  return new Map(rows.map((r) => [inboxKey(r.src, r.seq), r]));
+}
+
+/** The status of a batch's clients, in one query. */
+export async function clientStatuses(q: Queryable, matricules: string[]): Promise<Map<string, number>> {
+  if (matricules.length === 0) return new Map();
+  const rows = await q.query<{ matricule: string; status: number }>('SELECT matricule, status FROM xm_system.clients WHERE matricule = ANY($1::text[])', [[...new Set(matricules)]]);
+  return new Map(rows.map((r) => [r.matricule, r.status]));
+}
+
+/** Claims (src, seq) and archives the signed content, in one statement; false for a replay. */
+export async function claimWithEvidence(
+  q: Queryable,
+  e: { src: string; seq: number; msgType: string; digest: string; outcome: 'accepted' | 'quarantined'; signedData: Buffer | null; at: Date },
+): Promise<boolean> {
+  const rows = await q.query(
+    `WITH claimed AS (
+       INSERT INTO xm_system.inbox (src, seq, msg_type, digest, outcome, received_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT DO NOTHING RETURNING src, seq
+     ), archived AS (
+       INSERT INTO xm_system.evidence (src, seq, signed_data, received_at) SELECT src, seq, $7, $6 FROM claimed WHERE $7::bytea IS NOT NULL
+     )
+     SELECT 1 FROM claimed`,
+    [e.src, e.seq, e.msgType, e.digest, e.outcome, e.at, e.signedData],
+  );
+  return rows.length === 1;
+}
+
+/** Reserves the seq of the answer to a centre (row lock: its answers stay in order) and finds the certificate to seal it to. */
+export async function reserveAnswer(q: Queryable, matricule: string): Promise<{ seq: number; pem: string | null }> {
+  const [r] = await q.query<{ seq: number; pem: string | null }>(
+    `UPDATE xm_system.clients SET down_seq = down_seq + 1 WHERE matricule = $1
+     RETURNING down_seq AS seq, (SELECT c.pem FROM xm_system.certificates c WHERE c.matricule = $1 AND c.revoked_at IS NULL ORDER BY c.issued_at DESC LIMIT 1) AS pem`,
+    [matricule],
+  );
+  if (!r) throw new Error(`no client ${matricule}`);
+  return r;
+}
+
+/** Stores the answer, links it from the inbox, and moves the counters, in one statement. */
+export async function recordAnswer(
+  q: Queryable,
+  a: { dst: string; seq: number; msgType: string; sdc: Buffer; at: Date; answers: number },
+  traffic: TrafficDelta,
+): Promise<void> {
+  await q.query(
+    `WITH o AS (
+       INSERT INTO xm_system.outbox (dst, seq, msg_type, sdc, created_at) VALUES ($1, $2, $3, $4, $5)
+     ), i AS (
+       UPDATE xm_system.inbox SET ack_seq = $2 WHERE src = $1 AND seq = $6
+     )
+     UPDATE xm_system.traffic SET
+       last_seen = greatest(coalesce(last_seen, $5), $5),
+       containers_in = containers_in + $7, documents_in = documents_in + $8, duplicates = duplicates + $9,
+       conflicts = conflicts + $10, acks_out = acks_out + $11, errors = errors + $12, bytes_in = bytes_in + $13, bytes_out = bytes_out + $14
+     WHERE matricule = $1`,
+    [a.dst, a.seq, a.msgType, a.sdc, a.at, a.answers, traffic.containersIn ?? 0, traffic.documentsIn ?? 0, traffic.duplicates ?? 0,
+      traffic.conflicts ?? 0, traffic.acksOut ?? 0, traffic.errors ?? 0, traffic.bytesIn ?? 0, traffic.bytesOut ?? 0],
+  );
+}
+
+export async function insertRejections(q: Queryable, list: { at: Date; src: string | null; step: string; detail: string; bytes: number }[]): Promise<void> {
+  if (list.length === 0) return;
+  await q.query(
+    `INSERT INTO xm_system.rejections (at, src, step, detail, bytes) SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[])`,
+    [list.map((r) => r.at), list.map((r) => r.src), list.map((r) => r.step), list.map((r) => r.detail.slice(0, 500)), list.map((r) => r.bytes)],
+  );
+  const perClient = new Map<string, { n: number; bytes: number }>();
+  for (const r of list) {
+    if (!r.src) continue;
+    const c = perClient.get(r.src) ?? { n: 0, bytes: 0 };
+    c.n++;
+    c.bytes += r.bytes;
+    perClient.set(r.src, c);
+  }
+  if (perClient.size === 0) return;
+  await q.query(
+    `UPDATE xm_system.traffic t SET errors = t.errors + x.n, bytes_in = t.bytes_in + x.bytes
+       FROM unnest($1::text[], $2::int[], $3::bigint[]) AS x(matricule, n, bytes) WHERE t.matricule = x.matricule`,
+    [[...perClient.keys()], [...perClient.values()].map((c) => c.n), [...perClient.values()].map((c) => c.bytes)],
+  );
+}
