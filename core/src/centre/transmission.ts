@@ -38,7 +38,7 @@ interface CentreIdentity {
 }
 
 export type CentreReceive =
-  | { kind: 'ack'; seq: number; acknowledged: number; statusChanged: number }
+  | { kind: 'ack'; seqs: number[]; acknowledged: number; statusChanged: number }
   | { kind: 'enrolled'; fingerprint: string }
   | { kind: 'error'; code: string; en: string }
   | { kind: 'replay'; seq: number }
@@ -121,17 +121,17 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
     return { kind: 'enrolled', fingerprint: certificateInfo(b.cert).fingerprint256 };
   }
 
-  async function applyAcks(q: Queryable, body: Bodies['ack'], at: Date): Promise<{ acknowledged: number; statusChanged: number; seq: number }> {
+  async function applyAcks(q: Queryable, body: Bodies['ack'], at: Date): Promise<{ acknowledged: number; statusChanged: number; seqs: number[] }> {
     let acknowledged = 0;
     let statusChanged = 0;
-    let seq = 0;
+    const seqs: number[] = [];
     for (const e of Array.isArray(body.ack) ? body.ack : []) {
       const items = (Array.isArray(e.items) ? e.items : []).map((i) => ({ n: String(i.n), r: String(i.r), reason: i.reason ?? null }));
       statusChanged += await t.applyAck(q, { seq: Number(e.seq), outcome: String(e.r), reason: e.reason ?? null, items }, at);
       acknowledged += items.filter((i) => i.r === 'accepted' || i.r === 'duplicate').length;
-      seq = Number(e.seq);
+      seqs.push(Number(e.seq));
     }
-    return { acknowledged, statusChanged, seq };
+    return { acknowledged, statusChanged, seqs };
   }
 
   return {

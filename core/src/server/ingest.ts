@@ -148,8 +148,17 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     });
   }
 
+  /** A container's part of the batch's answer to its centre. */
+  interface Answered {
+    index: number;
+    src: string;
+    entry: AckEntry;
+    outcome: Outcome;
+    traffic: x.TrafficDelta;
+  }
+
   /** One container's business change, inside the batch's transaction; undefined when its seq was taken meanwhile. */
-  async function commitOne(q: Queryable, id: ServerIdentity, c: Checked, now: Date): Promise<ReceiveResult | undefined> {
+  async function commitOne(q: Queryable, c: Checked, now: Date): Promise<ReceiveResult | Answered | undefined> {
     const h = c.msg.header;
     if (h.typ === 'hello') {
       if (!(await x.claimWithEvidence(q, { src: h.src, seq: h.seq, msgType: 'hello', digest: c.digest, outcome: 'accepted', signedData: null, at: now }))) return undefined;
@@ -174,13 +183,27 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
       entry = { seq: h.seq, r: 'accepted', items };
     }
     const count = (r: string) => items.filter((i) => i.r === r).length;
-    const reply = sealAnswer(id, h.src, done.answerSeq!, done.pem, { ack: [entry] }, now);
-    await x.recordAnswer(q, { dst: h.src, seq: reply.seq, msgType: 'ack', sdc: reply.bytes, at: now, answers: h.seq },
-      { containersIn: 1, documentsIn: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), bytesIn: c.size, acksOut: 1, bytesOut: reply.bytes.length });
     return {
+      index: c.index,
+      src: h.src,
+      entry,
       outcome: { kind: outcome, src: h.src, seq: h.seq, typ: h.typ, documents: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), rejectedItems: count('rejected') },
-      replies: [reply],
+      traffic: { containersIn: 1, documentsIn: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), bytesIn: c.size },
     };
+  }
+
+  /**
+   * One answer per centre for all its containers in the batch: one signature and one
+   * key transport instead of one per container, the costliest part of a small container.
+   */
+  async function answerCentre(q: Queryable, id: ServerIdentity, src: string, parts: Answered[], now: Date): Promise<Reply> {
+    const { seq, pem } = await x.reserveAnswer(q, src);
+    const reply = sealAnswer(id, src, seq, pem, { ack: parts.map((p) => p.entry) }, now);
+    const sum = (k: keyof x.TrafficDelta) => parts.reduce((a, p) => a + (p.traffic[k] ?? 0), 0);
+    await x.recordAnswer(q, { dst: src, seq, msgType: 'ack', sdc: reply.bytes, at: now, answers: parts.map((p) => p.entry.seq) }, {
+      containersIn: sum('containersIn'), documentsIn: sum('documentsIn'), duplicates: sum('duplicates'), conflicts: sum('conflicts'), bytesIn: sum('bytesIn'), acksOut: 1, bytesOut: reply.bytes.length,
+    });
+    return reply;
   }
 
   async function enroll(bytes: Buffer, claimedSrc: string | undefined, rejections: Rejection[]): Promise<ReceiveResult> {
@@ -265,8 +288,18 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
 
     // Commit: one transaction for the batch; if anything in it fails, one each.
     const commit = async (list: Checked[]) => db.tx(async (q) => {
-      const out: (ReceiveResult | undefined)[] = [];
-      for (const c of list) out.push(await commitOne(q, id!, c, now));
+      const out: (ReceiveResult | undefined)[] = new Array(list.length);
+      const byCentre = new Map<string, Answered[]>();
+      for (const [i, c] of list.entries()) {
+        const r = await commitOne(q, c, now);
+        if (r && 'entry' in r) byCentre.set(r.src, [...(byCentre.get(r.src) ?? []), { ...r, index: i }]);
+        else out[i] = r;
+      }
+      for (const [src, parts] of byCentre) {
+        const reply = await answerCentre(q, id!, src, parts, now);
+        // The answer travels once: with the first of the centre's containers.
+        parts.forEach((p, k) => (out[p.index] = { outcome: p.outcome, replies: k === 0 ? [reply] : [] }));
+      }
       return out;
     });
     const settle = (c: Checked, r: ReceiveResult | undefined) => {

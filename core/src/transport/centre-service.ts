@@ -12,8 +12,9 @@ export interface CentreServiceOptions {
   intervalMinutes?: number;
   /** Re-send a container left unanswered this long (a satellite link needs minutes). */
   retryAfterMs?: number;
-  /** Containers sent and not yet answered at most. */
+  /** Containers handed to MQTT and not yet answered, at most (count and bytes). */
   window?: number;
+  windowBytes?: number;
   pack?: PackOptions;
   pollMs?: number;
   log?: LogFn;
@@ -35,14 +36,18 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
   if (!matricule || !(await tx.enrolled())) throw notEnrolled();
   const retryAfterMs = opts.retryAfterMs ?? 60_000;
   const window = opts.window ?? 64;
+  const windowBytes = opts.windowBytes ?? 1024 * 1024;
   const pollMs = opts.pollMs ?? 1000;
   const mode = opts.mode ?? 'continuous';
-  const inFlight = new Map<number, number>();
+  // Handed to MQTT and not yet answered. The re-send clock starts when the broker has the
+  // container (PUBACK), not when it was handed over: on a 22 kbit/s link a container may
+  // wait minutes in the socket behind others, and sending it again would only queue a copy.
+  const inFlight = new Map<number, { bytes: number; pubackAt?: number }>();
   let link: Link | undefined;
+  let ready = false;
   let busy = false;
   let again = false;
   let stopped = false;
-  let resendAll = false;
 
   async function pump(): Promise<void> {
     if (busy) {
@@ -55,30 +60,33 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
         again = false;
         const made = await tx.pack(opts.pack ?? DEFAULT_PACK);
         if (made > 0) log('packed', { containers: made });
-        if (!link?.connected) return;
+        if (!link?.connected || !ready) return;
         const now = Date.now();
-        for (const [seq, at] of inFlight) if (now - at > retryAfterMs) inFlight.delete(seq);
-        const room = window - inFlight.size;
-        if (room <= 0) return;
-        const due = await tx.due(resendAll ? 0 : retryAfterMs, room + inFlight.size);
-        resendAll = false;
-        const batch = due.filter((c) => !inFlight.has(c.seq)).slice(0, room);
+        for (const [seq, f] of inFlight) if (f.pubackAt !== undefined && now - f.pubackAt > retryAfterMs) inFlight.delete(seq);
+        let bytesInFlight = [...inFlight.values()].reduce((a, f) => a + f.bytes, 0);
+        if (inFlight.size >= window) return;
+        const batch: { seq: number; sdc: Buffer; attempts: number }[] = [];
+        for (const c of await tx.due(0, window + inFlight.size)) {
+          if (inFlight.has(c.seq)) continue;
+          if (inFlight.size + batch.length >= window || (batch.length + inFlight.size > 0 && bytesInFlight + c.sdc.length > windowBytes)) break;
+          batch.push(c);
+          bytesInFlight += c.sdc.length;
+        }
         if (batch.length === 0) return;
-        for (const c of batch) inFlight.set(c.seq, now);
-        const sent: number[] = [];
-        let bytes = 0;
-        await Promise.all(batch.map(async (c) => {
-          try {
-            await link!.publish(upTopic(matricule!), c.sdc);
-            sent.push(c.seq);
-            bytes += c.sdc.length;
-          } catch (e) {
-            inFlight.delete(c.seq);
-            log('send_failed', { seq: c.seq, error: (e as Error).message });
-          }
-        }));
-        await tx.markSent(sent, bytes);
-        if (sent.length) log('sent', { containers: sent.length, bytes, resend: batch.some((c) => c.attempts > 0) });
+        const current = link;
+        for (const c of batch) inFlight.set(c.seq, { bytes: c.sdc.length });
+        await tx.markSent(batch.map((c) => c.seq), batch.reduce((a, c) => a + c.sdc.length, 0));
+        log('sent', { containers: batch.length, bytes: batch.reduce((a, c) => a + c.sdc.length, 0), resend: batch.some((c) => c.attempts > 0) });
+        for (const c of batch) {
+          current.publish(upTopic(matricule!), c.sdc, 24 * 3600_000).then(
+            () => {
+              const f = inFlight.get(c.seq);
+              if (f) f.pubackAt = Date.now();
+            },
+            // Lost with the connection: the reconnection sends everything unanswered again.
+            (e: Error) => log('send_failed', { seq: c.seq, error: e.message }),
+          );
+        }
       } while (again && !stopped);
     } catch (e) {
       log('error', { error: isDocstreamError(e) ? e.en : (e as Error).message });
@@ -90,7 +98,7 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
   async function onMessage(_topic: string, payload: Buffer): Promise<void> {
     try {
       const r = await tx.receive(payload);
-      if (r.kind === 'ack') inFlight.delete(r.seq);
+      if (r.kind === 'ack') for (const seq of r.seqs) inFlight.delete(seq);
       log('received', r);
       if (r.kind === 'ack') void pump();
     } catch (e) {
@@ -102,13 +110,15 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
     const l = openLink({ ...opts.link, clientId: opts.link.clientId ?? `ds-centre-${matricule}` });
     l.onMessage(onMessage);
     l.onConnect(() => {
+      // Nothing goes out before the subscription and the hello; then everything unanswered goes again.
+      ready = false;
+      inFlight.clear();
       void (async () => {
         try {
           await l.subscribe(downTopic(matricule!));
           await l.publish(upTopic(matricule!), await tx.hello());
           await tx.linkEvent({ connected: true, connectAt: new Date() });
-          inFlight.clear();
-          resendAll = true;
+          ready = true;
           log('connected', { url: opts.link.url });
           await pump();
         } catch (e) {
@@ -117,6 +127,7 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
       })();
     });
     l.onDisconnect((reason) => {
+      ready = false;
       log('disconnected', { reason });
       void tx.linkEvent({ connected: false, error: { at: new Date(), text: `disconnected: ${reason}` } }).catch(() => {});
     });

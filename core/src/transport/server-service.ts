@@ -38,15 +38,20 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
   const waiting: (() => void)[] = [];
   const stats: ServerStats = { received: 0, accepted: 0, rejected: 0, documents: 0, queued: 0 };
   let queued = 0;
+  const publishing = new Set<Promise<unknown>>();
   let stopped = false;
 
-  const link: Link = openLink({ ...opts.link, clientId: opts.link.clientId ?? 'ds-server' });
+  const clientId = opts.link.clientId ?? 'ds-server';
+  const link: Link = openLink({ ...opts.link, clientId });
+  // Answers leave on a connection of their own: while the receiving one holds the broker
+  // back (queue full), the PUBACKs of the answers must still come in, or nothing moves.
+  const out: Link = openLink({ ...opts.link, clientId: `${clientId}-out` });
 
   async function publishReplies(replies: { dst: string; seq: number; bytes: Buffer }[]): Promise<void> {
     const sent: { dst: string; seq: number }[] = [];
     await Promise.all(replies.map(async (r) => {
       try {
-        await link.publish(downTopic(r.dst), r.bytes);
+        await out.publish(downTopic(r.dst), r.bytes);
         if (r.seq > 0) sent.push({ dst: r.dst, seq: r.seq });
       } catch (e) {
         log('send_failed', { dst: r.dst, seq: r.seq, error: (e as Error).message });
@@ -84,7 +89,10 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
             if (o.kind === 'rejected') stats.rejected++;
             log('container', { ...o, bytes: batch[i]!.payload.length, batch: batch.length, ms });
           });
-          await publishReplies(results.flatMap((r) => r.replies));
+          // The next batch need not wait for the broker to take these answers.
+          const p = publishReplies(results.flatMap((r) => r.replies)).catch((e: Error) => log('error', { error: e.message }));
+          publishing.add(p);
+          void p.finally(() => publishing.delete(p));
         } catch (e) {
           log('error', { containers: batch.length, error: isDocstreamError(e) ? e.en : (e as Error).message });
         } finally {
@@ -112,10 +120,14 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
   link.onDisconnect((reason) => log('disconnected', { reason }));
 
   // Answers committed but never published: the process died between commit and publish.
+  let sweeping = false;
   const sweeper = setInterval(() => {
-    if (!link.connected) return;
-    server.transport.unsent(new Date(Date.now() - 10_000)).then((rows) => (rows.length ? publishReplies(rows.map((r) => ({ dst: r.dst, seq: r.seq, bytes: r.sdc }))) : undefined))
-      .catch((e: Error) => log('error', { error: e.message }));
+    if (!out.connected || sweeping) return;
+    sweeping = true;
+    server.transport.unsent(new Date(Date.now() - 10_000))
+      .then((rows) => (rows.length ? publishReplies(rows.map((r) => ({ dst: r.dst, seq: r.seq, bytes: r.sdc }))) : undefined))
+      .catch((e: Error) => log('error', { error: e.message }))
+      .finally(() => (sweeping = false));
   }, 5000);
 
   return {
@@ -125,7 +137,9 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
       clearInterval(sweeper);
       waiting.splice(0).forEach((r) => r());
       while (lanes.some((l) => l.busy)) await new Promise((r) => setTimeout(r, 20));
+      await Promise.race([Promise.all(publishing), new Promise((r) => setTimeout(r, 5000))]);
       await link.close();
+      await out.close();
     },
   };
 }

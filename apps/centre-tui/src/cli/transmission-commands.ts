@@ -13,6 +13,7 @@ interface RunOptions {
   retry: string;
   onePerContainer?: boolean;
   maxBytes: string;
+  window: string;
 }
 
 function positive(text: string, name: string): number {
@@ -111,6 +112,7 @@ export function addTransmissionCommands(program: Command, globals: () => GlobalO
     .option('--retry <seconds>', 'renvoi d’un conteneur resté sans réponse', '60')
     .option('--max-bytes <bytes>', 'taille maximale d’un conteneur (adaptée au lien)', String(48 * 1024))
     .option('--one-per-container', 'un document par conteneur')
+    .option('--window <n>', 'conteneurs envoyés sans réponse, au plus', '64')
     .action(async (o: RunOptions) => {
       if (o.mode !== 'continuous' && o.mode !== 'intermittent') throw new DocstreamError('validation', '--mode : continuous ou intermittent.', '--mode: continuous or intermittent.');
       await withCentre(globals(), async (centre, _out, settings) => {
@@ -121,6 +123,7 @@ export function addTransmissionCommands(program: Command, globals: () => GlobalO
           mode: o.mode as 'continuous' | 'intermittent',
           intervalMinutes: positive(o.interval, 'interval'),
           retryAfterMs: positive(o.retry, 'retry') * 1000,
+          window: positive(o.window, 'window'),
           pack: { maxBytes: positive(o.maxBytes, 'max-bytes'), maxDocs: o.onePerContainer ? 1 : 5000 },
           log,
         });

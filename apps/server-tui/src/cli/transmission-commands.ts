@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import {
   answerBundle, CLIENT_STATUS_LABELS, DocstreamError, jsonLineLogger, startEmbeddedBroker, startServerService,
   type Server, type Settings,
@@ -107,7 +108,9 @@ export function addTransmissionCommands(program: Command, withServer: WithServer
         // No broker configured: host the embedded one, for a single machine.
         const broker = s.mqttUrl ? undefined : await startEmbeddedBroker();
         const url = s.mqttUrl ?? broker!.url;
-        const service = await startServerService(server, { link: { url }, ...(o.concurrency ? { concurrency: Number(o.concurrency) } : {}), ...(o.share ? { shareGroup: o.share } : {}), log });
+        // Instances sharing the load need ids of their own, stable across restarts (persistent sessions).
+        const clientId = o.share ? `ds-server-${hostname()}` : 'ds-server';
+        const service = await startServerService(server, { link: { url, clientId }, ...(o.concurrency ? { concurrency: Number(o.concurrency) } : {}), ...(o.share ? { shareGroup: o.share } : {}), log });
         log('started', { side: 'server', url, embeddedBroker: Boolean(broker) });
         const signal = await untilSignal();
         log('stopping', { signal });

@@ -178,17 +178,17 @@ export async function reserveAnswer(q: Queryable, matricule: string): Promise<{ 
   return r;
 }
 
-/** Stores the answer, links it from the inbox, and moves the counters, in one statement. */
+/** Stores the answer, links it from the inbox rows it answers, and moves the counters, in one statement. */
 export async function recordAnswer(
   q: Queryable,
-  a: { dst: string; seq: number; msgType: string; sdc: Buffer; at: Date; answers: number },
+  a: { dst: string; seq: number; msgType: string; sdc: Buffer; at: Date; answers: number[] },
   traffic: TrafficDelta,
 ): Promise<void> {
   await q.query(
     `WITH o AS (
        INSERT INTO xm_system.outbox (dst, seq, msg_type, sdc, created_at) VALUES ($1, $2, $3, $4, $5)
      ), i AS (
-       UPDATE xm_system.inbox SET ack_seq = $2 WHERE src = $1 AND seq = $6
+       UPDATE xm_system.inbox SET ack_seq = $2 WHERE src = $1 AND seq = ANY($6::bigint[])
      )
      UPDATE xm_system.traffic SET
        last_seen = greatest(coalesce(last_seen, $5), $5),

@@ -84,21 +84,19 @@ export async function openConflicts(q: Queryable, limit = 100): Promise<Conflict
 
 /**
  * The common path of a container in one statement: claims (src, seq), archives the
- * signed content, reserves the answer's seq, and inserts the documents that are new.
- * Nothing happens (claimed = false) when the seq was already taken.
+ * signed content, and inserts the documents that are new. Nothing happens
+ * (claimed = false) when the seq was already taken.
  */
 export async function claimAndInsert(
   q: Queryable,
   e: { src: string; seq: number; msgType: string; digest: string; outcome: 'accepted' | 'quarantined'; signedData: Buffer; at: Date; docs: IncomingDocument[] },
-): Promise<{ claimed: boolean; answerSeq: number | null; pem: string | null; inserted: Set<string> }> {
-  const [r] = await q.query<{ claimed: boolean; seq: number | null; pem: string | null; inserted: string[] }>(
+): Promise<{ claimed: boolean; inserted: Set<string> }> {
+  const [r] = await q.query<{ claimed: boolean; inserted: string[] }>(
     `WITH claimed AS (
        INSERT INTO xm_system.inbox (src, seq, msg_type, digest, outcome, received_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT DO NOTHING RETURNING src, seq
      ), archived AS (
        INSERT INTO xm_system.evidence (src, seq, signed_data, received_at) SELECT src, seq, $7, $6 FROM claimed
-     ), answer AS (
-       UPDATE xm_system.clients SET down_seq = down_seq + 1 WHERE matricule = $1 AND EXISTS (SELECT 1 FROM claimed) RETURNING down_seq
      ), docs AS (
        INSERT INTO xm_data.documents (niu, matricule, form_id, form_version, status, data, names_norm, names_display, event_date, validated_at, received_at, src_seq)
        SELECT x.n, $1, x.f, x.fv, 4, x.d, x.names_norm, x.names_display, x.event_date, x.va, $6, $2
@@ -106,10 +104,8 @@ export async function claimAndInsert(
         WHERE EXISTS (SELECT 1 FROM claimed)
        ON CONFLICT (niu) DO NOTHING RETURNING niu
      )
-     SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT down_seq FROM answer) AS seq,
-            (SELECT c.pem FROM xm_system.certificates c WHERE c.matricule = $1 AND c.revoked_at IS NULL ORDER BY c.issued_at DESC LIMIT 1) AS pem,
-            ARRAY(SELECT niu FROM docs) AS inserted`,
+     SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, ARRAY(SELECT niu FROM docs) AS inserted`,
     [e.src, e.seq, e.msgType, e.digest, e.outcome, e.at, e.signedData, JSON.stringify(e.docs)],
   );
-  return { claimed: r!.claimed, answerSeq: r!.seq, pem: r!.pem, inserted: new Set(r!.inserted) };
+  return { claimed: r!.claimed, inserted: new Set(r!.inserted) };
 }
