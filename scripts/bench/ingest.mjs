@@ -68,8 +68,8 @@ const USAGE = `usage: node scripts/bench/ingest.mjs [options]
   --publishers N      MQTT clients publishing (default 4)
   --outstanding N     QoS 1 publishes awaiting PUBACK per publisher (default 200)
   --window N          containers published and not yet acknowledged, all centres together
-                      (default: 3/4 of the server service's queue; 0 = no limit, as fast as the
-                      broker takes them, which stalls the server: see docs/PERFORMANCE.md)
+                      (default 0 = no limit, as fast as the broker takes them; an answer may
+                      acknowledge several containers of a centre, so a window counts loosely)
   --nodelay           TCP_NODELAY on the MQTT connections (this process's sockets, the load generator's,
                       and Mosquitto's set_tcp_nodelay): shows what Nagle's algorithm costs
   --trace             time every database call and each container's steps (adds a little overhead)
@@ -96,7 +96,9 @@ try {
 } catch {
   // an older core: the first bound
 }
-const WINDOW = opts.window >= 0 ? opts.window : Math.floor((serverQueue * 3) / 4);
+// The server answers once per centre per batch, so answers do not count containers: the
+// window is off unless asked for, and a run ends when every container's answer is published.
+const WINDOW = opts.window >= 0 ? opts.window : 0;
 const PASSPHRASE = 'banc-d-essai-ingestion-2026';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const generateKeyPair = promisify(generateKeyPairCb);
@@ -337,11 +339,23 @@ async function main() {
     let published;
     let lastPrint = t0;
     let finished = true;
+    const answers = new pg.Client({ connectionString: sdb.url });
+    await answers.connect();
+    const answersBefore = (await answers.query('SELECT count(*)::int AS n FROM xm_system.outbox')).rows[0].n;
+    let lastPoll = 0;
     for (;;) {
       const s = service.stats();
       const now = performance.now();
       if (!committedAt && s.documents - before.documents >= r.docs) committedAt = now;
-      if (!ackedAt && acks >= r.count) ackedAt = now;
+      // Done when every container is answered, every answer published and received by the collector.
+      if (committedAt && !ackedAt && now - lastPoll > 100) {
+        lastPoll = now;
+        const { rows: [a] } = await answers.query(
+          `SELECT (SELECT count(*)::int FROM xm_system.inbox WHERE ack_seq IS NOT NULL AND msg_type <> 'hello') AS answered,
+                  (SELECT count(*)::int FROM xm_system.outbox) AS total, (SELECT count(*)::int FROM xm_system.outbox WHERE sent_at IS NULL) AS unsent`);
+        const expectedAnswered = results.reduce((t, x) => t + x.count, 0) + r.count;
+        if (a.answered >= expectedAnswered && a.unsent === 0 && acks >= a.total - answersBefore) ackedAt = now;
+      }
       const p = fromChild.findIndex((x) => x.ev === 'published');
       if (p >= 0) published = fromChild.splice(p, 1)[0];
       if (committedAt && ackedAt) break;
@@ -360,6 +374,7 @@ async function main() {
       });
     }
     const end = performance.now();
+    await answers.end();
     const cpu = meter.stop();
     let profileText = '';
     if (profiler) {
