@@ -236,8 +236,10 @@ async function main() {
 
   // The fixed part of a container, from the certificates in use (DESIGN §4's CMS choices).
   const [{ centre_pem: centrePem }] = await scenarios[0].centre.db.query('SELECT centre_pem FROM docstream.pki');
+  // [0] IMPLICIT subjectKeyIdentifier (sdc.ts), or issuer and serial for a certificate without one.
   const idBytes = (pem) => {
     const c = loadCertificate(pem);
+    if (c.subjectKeyId?.length) return c.subjectKeyId.length + 2;
     const l = c.issuerDer.length + c.serialDer.length;
     return l + (l < 128 ? 2 : l < 256 ? 3 : 4);
   };
@@ -266,7 +268,7 @@ async function main() {
   }
   const o = rows[0].overheadPerContainer;
   console.log(
-    `  of the ~${fixed(o, 0)} B: RSA-2048 signature + RSA-OAEP wrapped key ${fixedPart.rsa} B, signer identifier (issuer + serial) ${fixedPart.signerId} B, ` +
+    `  of the ~${fixed(o, 0)} B: RSA-2048 signature + RSA-OAEP wrapped key ${fixedPart.rsa} B, signer identifier (subjectKeyIdentifier) ${fixedPart.signerId} B, ` +
       `recipient identifier ${fixedPart.recipientId} B, the rest ~${fixed(o - fixedPart.rsa - fixedPart.signerId - fixedPart.recipientId, 0)} B ` +
       `(ASN.1 structure, algorithm identifiers with OAEP parameters, signed attributes, GCM nonce and tag)`,
   );

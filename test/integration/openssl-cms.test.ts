@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  certificateInfo,
   createCaCertificate,
   createCsr,
   exportPkcs12,
@@ -138,6 +139,10 @@ describe('Docstream → openssl', () => {
     expect(printed).toContain('contentType: pkcs7-signedData');
     expect(printed).toContain('algorithm: sha256WithRSAEncryption');
     expect(printed).toMatch(/object: contentType[\s\S]*object: signingTime[\s\S]*object: messageDigest/);
+    // Signer and recipient named by subjectKeyIdentifier, as `openssl cms -keyid` does.
+    expect(printed).toMatch(/version: 3[\s\S]*d\.subjectKeyIdentifier/);
+    const envelope = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'full.sdc']).toString();
+    expect(envelope).toContain('d.subjectKeyIdentifier');
   });
 
   it('a flipped bit makes openssl fail as well (by its exit status)', async () => {
@@ -159,12 +164,12 @@ describe('Docstream → openssl', () => {
 describe('openssl → Docstream', () => {
   const content = Buffer.from('résultats du bureau 12: 431 votants\n'.repeat(20));
 
-  async function opensslContainer(stream: boolean, extraSign: string[] = []): Promise<Buffer> {
+  async function opensslContainer(stream: boolean, extraSign: string[] = [], extraEncrypt: string[] = []): Promise<Buffer> {
     await writeFile(at('content.bin'), content);
     const streamed = stream ? ['-stream'] : [];
     openssl(['cms', '-sign', '-binary', '-md', 'sha256', '-nodetach', '-outform', 'DER', '-signer', 'centre.pem', '-inkey', 'centre.key', '-in', 'content.bin', '-out', 'signed.der', ...streamed, ...extraSign]);
     // -inform is for messages openssl reads; the signed DER is the data to encrypt, as is.
-    openssl(['cms', '-encrypt', '-binary', '-aes-256-gcm', '-recip', 'server.pem', '-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha256', '-in', 'signed.der', '-outform', 'DER', '-out', 'sdc.der', ...streamed]);
+    openssl(['cms', '-encrypt', '-binary', '-aes-256-gcm', '-recip', 'server.pem', '-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha256', '-in', 'signed.der', '-outform', 'DER', '-out', 'sdc.der', ...streamed, ...extraEncrypt]);
     return readFile(at('sdc.der'));
   }
 
@@ -177,6 +182,23 @@ describe('openssl → Docstream', () => {
     expect(opened.certificatesPem).toEqual([centre.certPem]);
     expect(opened.signingTime).toBeInstanceOf(Date);
     expect(opened.signedData.equals(await readFile(at('signed.der')))).toBe(true);
+    // Without -keyid openssl names the signer by issuer and serial.
+    expect(opened.signer.skiHex).toBeUndefined();
+    expect(opened.signer.serialHex).toBe(certificateInfo(centre.certPem).serialHex);
+  });
+
+  it('opens and verifies what `openssl cms -sign -keyid | openssl cms -encrypt -keyid` makes', async () => {
+    const sdc = await opensslContainer(false, ['-keyid'], ['-keyid']);
+    const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'sdc.der']).toString();
+    expect(printed).toContain('subjectKeyIdentifier');
+    const opened = decrypt(sdc, { certPem: server.certPem, privateKey: server.key.privateKey });
+    verifySignature(opened, centre.certPem);
+    expect(opened.content.equals(content)).toBe(true);
+    expect(opened.signer).toEqual({ skiHex: certificateInfo(centre.certPem).skiHex });
+    // Streamed too, and the signed data on its own.
+    const streamed = await opensslContainer(true, ['-keyid'], ['-keyid']);
+    verifySignature(decrypt(streamed, { certPem: server.certPem, privateKey: server.key.privateKey }), centre.certPem);
+    verifySignature(parseSignedData(await readFile(at('signed.der'))), centre.certPem);
   });
 
   it('reads the BER indefinite-length encoding of openssl’s streaming mode', async () => {

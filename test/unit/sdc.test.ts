@@ -1,6 +1,7 @@
 import { createHash, sign } from 'node:crypto';
+import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCaCertificate, generateKeyPair, issueCertificate, type KeyPair } from '../../core/src/crypto/pki.js';
+import { certificateInfo, createCaCertificate, generateKeyPair, issueCertificate, loadCertificate, type KeyPair } from '../../core/src/crypto/pki.js';
 import {
   ContainerRejected,
   decrypt,
@@ -11,7 +12,7 @@ import {
   verifySignature,
   type Opened,
 } from '../../core/src/crypto/sdc.js';
-import { decode, items, octets, raw, seq, tlv, TAG, type Node } from '../../core/src/crypto/cms-asn1.js';
+import { content, ctxPrim, decode, items, octets, raw, readSmallInt, seq, tlv, TAG, type Node } from '../../core/src/crypto/cms-asn1.js';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 
@@ -69,7 +70,8 @@ describe('seal, decrypt, verify', () => {
     expect(opened.content.equals(content)).toBe(true);
     expect(opened.signingTime?.toISOString()).toBe(NOW.toISOString());
     expect(opened.certificatesPem).toEqual([]);
-    expect(opened.signer.serialHex).toMatch(/^[0-9a-f]+$/);
+    expect(opened.signer).toEqual({ skiHex: certificateInfo(centre.certPem).skiHex });
+    expect(opened.signer.skiHex).toMatch(/^[0-9a-f]{40}$/);
     // The archived evidence stands alone: it parses and verifies without the envelope.
     const again = parseSignedData(opened.signedData);
     expect(again.content.equals(content)).toBe(true);
@@ -100,10 +102,84 @@ describe('seal, decrypt, verify', () => {
     const bare = sealFromCentre(content).length - content.length;
     const withCerts = sealFromCentre(content, { includeCertificates: true }).length - content.length;
     console.log(`SDC overhead for 1 KiB (RSA-2048): ${bare} bytes without certificates, ${withCerts} with`);
-    // Two RSA-2048 blocks (key transport, signature, 512 bytes), two issuer-and-serial
-    // identifiers, algorithms and signed attributes.
-    expect(bare).toBeLessThan(1100);
+    // Two RSA-2048 blocks (key transport, signature, 512 bytes), two subjectKeyIdentifiers
+    // (22 bytes each, whatever the CA's name), algorithms and signed attributes.
+    expect(bare).toBeLessThanOrEqual(940);
     expect(withCerts).toBeGreaterThan(bare + 700);
+  });
+});
+
+/** The same certificate (key, subject, issuer, serial, validity) without subjectKeyIdentifier. */
+function withoutSki(certPem: string, caKey: KeyPair): string {
+  const original = forge.pki.certificateFromPem(certPem);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = original.publicKey;
+  cert.serialNumber = original.serialNumber;
+  cert.validity.notBefore = original.validity.notBefore;
+  cert.validity.notAfter = original.validity.notAfter;
+  // forge reads UTF8String values as raw bytes and would encode them to UTF-8 again.
+  const names = (attrs: forge.pki.CertificateField[]) =>
+    attrs.map((a) => (a.valueTagClass === (forge.asn1.Type.UTF8 as unknown) ? { ...a, value: forge.util.decodeUtf8(a.value as string) } : a));
+  cert.setSubject(names(original.subject.attributes));
+  cert.setIssuer(names(original.issuer.attributes));
+  cert.setExtensions([{ name: 'basicConstraints', cA: false, critical: true }]);
+  cert.sign(forge.pki.privateKeyFromPem(caKey.privateKey.export({ type: 'pkcs1', format: 'pem' }) as string), forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}
+
+describe('identifiers', () => {
+  // The national CA's real name: issuer-and-serial identifiers cost what they cost in service.
+  let ca: { key: KeyPair; pem: string };
+  let srv: Party;
+  let ctr: Party;
+  beforeAll(() => {
+    const key = generateKeyPair();
+    ca = { key, pem: createCaCertificate({ key, commonName: 'Autorité de certification Docstream', country: 'ML', now: NOW }) };
+    srv = party(key, ca.pem, 'docstream-server', 'server');
+    ctr = party(key, ca.pem, '00042', 'centre');
+  });
+
+  /** [AuthEnvelopedData version, KeyTransRecipientInfo, SignedData version, SignerInfo] of a container. */
+  function structure(sdc: Buffer, recipient: Party) {
+    const authEnveloped = decode(sdc).children[1]!.children[0]!;
+    const ktri = authEnveloped.children[1]!.children[0]!;
+    const opened = decrypt(sdc, { certPem: recipient.certPem, privateKey: recipient.key.privateKey });
+    const signedData = decode(opened.signedData).children[1]!.children[0]!;
+    return { authEnvelopedVersion: readSmallInt(authEnveloped.children[0], 'v'), ktri, signedDataVersion: readSmallInt(signedData.children[0], 'v'), signerInfo: signerInfoOf(opened.signedData), opened };
+  }
+
+  it('names the signer and the recipient by subjectKeyIdentifier (SignerInfo v3, SignedData v3, KeyTransRecipientInfo v2)', () => {
+    const sdc = seal({ content: Buffer.from('x'), signer: { certPem: ctr.certPem, privateKey: ctr.key.privateKey }, recipientCertPem: srv.certPem, signingTime: NOW });
+    const s = structure(sdc, srv);
+    expect(s.authEnvelopedVersion).toBe(0);
+    expect(readSmallInt(s.ktri.children[0], 'v')).toBe(2);
+    expect(s.ktri.children[1]!.tag).toBe(ctxPrim(0));
+    expect(content(s.ktri.children[1]!).equals(loadCertificate(srv.certPem).subjectKeyId!)).toBe(true);
+    expect(s.signedDataVersion).toBe(3);
+    expect(readSmallInt(s.signerInfo.children[0], 'v')).toBe(3);
+    expect(s.signerInfo.children[1]!.tag).toBe(ctxPrim(0));
+    expect(content(s.signerInfo.children[1]!).toString('hex')).toBe(certificateInfo(ctr.certPem).skiHex);
+    verifySignature(s.opened, ctr.certPem);
+    // The identifier must be the certificate's: the same key under another certificate
+    // without the extension does not match it.
+    expect(rejection(() => verifySignature(s.opened, withoutSki(ctr.certPem, ca.key))).detail).toBe('signed by another certificate');
+  });
+
+  it('makes a one-document container at least 120 bytes smaller than issuer and serial do', () => {
+    const content = Buffer.alloc(1024, 9);
+    const seal2 = (signer: Party, signerPem: string, recipientPem: string) =>
+      seal({ content, signer: { certPem: signerPem, privateKey: signer.key.privateKey }, recipientCertPem: recipientPem, signingTime: NOW });
+    const byKeyId = seal2(ctr, ctr.certPem, srv.certPem);
+    // Certificates without the extension fall back to issuer and serial (SignerInfo v1,
+    // SignedData v1, KeyTransRecipientInfo v0): the container as it was before.
+    const [ctrLegacy, srvLegacy] = [withoutSki(ctr.certPem, ca.key), withoutSki(srv.certPem, ca.key)];
+    const byIssuer = seal2(ctr, ctrLegacy, srvLegacy);
+    const legacy = structure(byIssuer, { key: srv.key, certPem: srvLegacy });
+    expect([legacy.authEnvelopedVersion, readSmallInt(legacy.ktri.children[0], 'v'), legacy.signedDataVersion, readSmallInt(legacy.signerInfo.children[0], 'v')]).toEqual([0, 0, 1, 1]);
+    expect(legacy.opened.signer).toEqual({ issuerDer: loadCertificate(ca.pem).subjectDer, serialHex: certificateInfo(ctr.certPem).serialHex });
+    verifySignature(legacy.opened, ctrLegacy);
+    console.log(`1 KiB container: ${byIssuer.length} B with issuer-and-serial identifiers, ${byKeyId.length} B with key identifiers (${byIssuer.length - byKeyId.length} B saved)`);
+    expect(byIssuer.length - byKeyId.length).toBeGreaterThanOrEqual(120);
   });
 });
 
@@ -171,15 +247,15 @@ describe('rejections', () => {
     expect(() => signOnly({ content: Buffer.from('x'), signer: { certPem: centre.certPem, privateKey: stranger.key.privateKey } })).toThrow(
       /private key does not match/,
     );
-    // …so an impostor signs as itself and rewrites the identifier to the centre's (same
-    // issuer, serials of the same length): only the RSA check can tell.
+    // …so an impostor signs as itself and rewrites the identifier to the centre's (key
+    // identifiers of the same length): only the RSA check can tell.
     const forged = signOnly({ content: Buffer.from('x'), signer: { certPem: stranger.certPem, privateKey: stranger.key.privateKey } });
-    const theirs = Buffer.from(parseSignedData(forged).signer.serialHex, 'hex');
-    const ours = Buffer.from(parseSignedData(signOnly({ content: Buffer.from('x'), signer: asCentre() })).signer.serialHex, 'hex');
+    const theirs = Buffer.from(parseSignedData(forged).signer.skiHex!, 'hex');
+    const ours = Buffer.from(parseSignedData(signOnly({ content: Buffer.from('x'), signer: asCentre() })).signer.skiHex!, 'hex');
     expect(theirs.length).toBe(ours.length);
     ours.copy(forged, forged.indexOf(theirs));
     const opened = parseSignedData(forged);
-    expect(opened.signer.serialHex).toBe(ours.toString('hex'));
+    expect(opened.signer.skiHex).toBe(ours.toString('hex'));
     const e = rejection(() => verifySignature(opened, centre.certPem));
     expect(e.step).toBe('signature');
     expect(e.detail).toBe('RSA signature is invalid');

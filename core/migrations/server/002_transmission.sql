@@ -14,6 +14,9 @@ CREATE TABLE xm_system.certificates (
   matricule     text NOT NULL REFERENCES xm_system.clients(matricule),
   pem           text NOT NULL,
   fingerprint   text NOT NULL UNIQUE,
+  -- subjectKeyIdentifier, lowercase hex: how containers name their signer (CMS SignerInfo
+  -- v3). Not unique: a renewal that keeps the centre's key keeps its identifier.
+  ski           text NOT NULL CHECK (ski ~ '^[0-9a-f]+$'),
   not_before    timestamptz NOT NULL,
   not_after     timestamptz NOT NULL,
   issued_at     timestamptz NOT NULL,
@@ -23,6 +26,7 @@ CREATE TABLE xm_system.certificates (
   CONSTRAINT certificates_revoke_reason CHECK ((revoked_at IS NULL) = (revoke_reason IS NULL))
 );
 CREATE INDEX certificates_matricule ON xm_system.certificates (matricule);
+CREATE INDEX certificates_ski ON xm_system.certificates (ski);
 
 ALTER TABLE xm_system.clients
   -- Key derived from the one-time enrolment code: the code itself is never stored.

@@ -56,6 +56,12 @@ export interface CertInfo {
   notAfter: Date;
   /** SHA-256 of the DER, lowercase hex without colons. */
   fingerprint256: string;
+  /**
+   * The subjectKeyIdentifier, lowercase hex: how containers name their signer. For a
+   * certificate without that extension, the RFC 5280 §4.2.1.2 method-1 identifier of its
+   * key (such a certificate's containers name it by issuer and serial instead).
+   */
+  skiHex: string;
   isCA: boolean;
 }
 
@@ -183,6 +189,11 @@ function forgePublicKey(key: KeyObject): forge.pki.PublicKey {
 /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey (the PKCS#1 RSAPublicKey). */
 function keyIdentifier(key: KeyObject): Buffer {
   return createHash('sha1').update(key.export({ type: 'pkcs1', format: 'der' })).digest();
+}
+
+/** keyIdentifier for RSA keys; for others, SHA-1 of the SubjectPublicKeyInfo. */
+function fallbackKeyIdentifier(key: KeyObject): Buffer {
+  return key.asymmetricKeyType === 'rsa' ? keyIdentifier(key) : createHash('sha1').update(key.export({ type: 'spki', format: 'der' })).digest();
 }
 
 function requireStrongRsa(key: KeyObject, fr: string, en: string): void {
@@ -403,6 +414,7 @@ export function certificateInfo(certPem: string): CertInfo {
     notBefore: c.notBefore,
     notAfter: c.notAfter,
     fingerprint256: c.x509.fingerprint256.replace(/:/g, '').toLowerCase(),
+    skiHex: (c.subjectKeyId ?? fallbackKeyIdentifier(c.publicKey)).toString('hex'),
     isCA: c.x509.ca,
   };
 }

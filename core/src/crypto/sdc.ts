@@ -112,11 +112,20 @@ export interface SealInput {
   signingTime?: Date;
 }
 
+/** Exactly one of the two CMS identifier forms (RFC 5652 §5.3 SignerIdentifier). */
+export type SignerId =
+  | { skiHex: string; issuerDer?: undefined; serialHex?: undefined }
+  | { skiHex?: undefined; issuerDer: Buffer; serialHex: string };
+
 export interface Opened {
   /** DER ContentInfo(SignedData): the evidence the server archives. */
   signedData: Buffer;
   content: Buffer;
-  signer: { issuerDer: Buffer; serialHex: string };
+  /**
+   * Who signed, as the SignerInfo names it: by subjectKeyIdentifier (what Docstream writes,
+   * like `openssl cms -keyid`), or by issuer and serial (plain `openssl cms -sign`).
+   */
+  signer: SignerId;
   signingTime: Date | undefined;
   certificatesPem: string[];
 }
@@ -145,8 +154,19 @@ function signedAttributes(digest: Buffer, signingTime: Date): Buffer[] {
   ];
 }
 
-/** The signer's identifier: its certificate's issuer Name and serial, byte for byte. */
-const issuerAndSerialDer = (cert: ParsedCert): Buffer => seq(cert.issuerDer, cert.serialDer);
+/**
+ * A certificate's CMS identifier (RFC 5652 §5.3 sid, §6.2.1 rid): its subjectKeyIdentifier
+ * as `[0] IMPLICIT SubjectKeyIdentifier` (22 bytes for a SHA-1 key id, against 65 to 100-odd
+ * for issuer and serial, depending on the CA's name: a satellite link pays for every byte), or, for a certificate without that
+ * extension, its issuer Name and serial, byte for byte. `version` is the SignerInfo /
+ * KeyTransRecipientInfo version that goes with the form.
+ */
+function identifierOf(cert: ParsedCert, role: keyof typeof ROLE): { der: Buffer; version: number } {
+  if (cert.subjectKeyId !== undefined && cert.subjectKeyId.length > 0) {
+    return { der: tlv(ctxPrim(0), cert.subjectKeyId), version: role === 'signer' ? 3 : 2 };
+  }
+  return { der: seq(cert.issuerDer, cert.serialDer), version: role === 'signer' ? 1 : 0 };
+}
 
 const ROLE = { signer: ['du signataire', 'signer'], recipient: ['du destinataire', 'recipient'] } as const;
 
@@ -177,16 +197,18 @@ export function signOnly(input: { content: Buffer; signer: Signer; includeCertif
       'The private key does not match the signer certificate. Check the key and certificate files.',
     );
   }
+  const sid = identifierOf(cert, 'signer');
   const signerInfo = seq(
-    smallInt(1),
-    issuerAndSerialDer(cert),
+    smallInt(sid.version),
+    sid.der,
     SHA256_ALG,
     Buffer.concat([Buffer.from([ctx(0)]), attributes.subarray(1)]), // [0] IMPLICIT SET
     SHA256_WITH_RSA_ALG,
     octetString(signature),
   );
   const signedData = seq(
-    smallInt(1),
+    // RFC 5652 §5.1: version 3 when a SignerInfo is version 3 (SKI), 1 otherwise.
+    smallInt(sid.version === 3 ? 3 : 1),
     setOf([SHA256_ALG]),
     seq(oid(OID.data), tlv(ctx(0), octetString(input.content))),
     ...(input.includeCertificates ? [tlv(ctx(0), cert.der)] : []),
@@ -204,7 +226,8 @@ export function seal(input: SealInput): Buffer {
   const cipher = createCipheriv('aes-256-gcm', cek, nonce, { authTagLength: GCM_TAG_BYTES });
   const encrypted = Buffer.concat([cipher.update(signed), cipher.final()]);
   const encryptedKey = publicEncrypt({ key: recipient.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, cek);
-  const recipientInfo = seq(smallInt(0), issuerAndSerialDer(recipient), OAEP_ALG, octetString(encryptedKey));
+  const rid = identifierOf(recipient, 'recipient');
+  const recipientInfo = seq(smallInt(rid.version), rid.der, OAEP_ALG, octetString(encryptedKey));
   const gcmAlg = seq(oid(OID.aes256Gcm), seq(octetString(nonce), smallInt(GCM_TAG_BYTES)));
   const authEnveloped = seq(
     smallInt(0),
@@ -219,7 +242,7 @@ export function seal(input: SealInput): Buffer {
 // Reading AuthEnvelopedData
 
 interface Envelope {
-  recipients: { issuerAndSerial: Buffer; encryptedKey: Buffer }[];
+  recipients: { rid: Identifier; encryptedKey: Buffer }[];
   nonce: Buffer;
   encrypted: Buffer;
   mac: Buffer;
@@ -251,18 +274,37 @@ function readEnvelope(der: Buffer): Envelope {
   return { recipients, nonce: nonceBytes, encrypted: octets(encrypted, 'encryptedContent'), mac: macBytes };
 }
 
-function readKeyTransRecipient(info: Node): { issuerAndSerial: Buffer; encryptedKey: Buffer } {
+function readKeyTransRecipient(info: Node): { rid: Identifier; encryptedKey: Buffer } {
   const [version, rid, algorithm, encryptedKey] = items(info, TAG.SEQUENCE, 'KeyTransRecipientInfo', 4) as [Node, Node, Node, Node];
-  if (readSmallInt(version, 'KeyTransRecipientInfo version') !== 0) fail('recipient is not identified by issuer and serial');
-  checkIssuerAndSerial(rid);
+  // RFC 5652 §6.2.1: version 0 with issuerAndSerialNumber, 2 with subjectKeyIdentifier.
+  const identifier = readIdentifier(rid, 'recipient');
+  if (readSmallInt(version, 'KeyTransRecipientInfo version') !== ('ski' in identifier ? 2 : 0)) fail('KeyTransRecipientInfo version does not match its identifier');
   if (!raw(algorithm).equals(OAEP_ALG)) checkOaepAlgorithm(algorithm);
-  return { issuerAndSerial: raw(rid), encryptedKey: content(expectTag(encryptedKey, TAG.OCTET_STRING, 'encryptedKey')) };
+  return { rid: identifier, encryptedKey: content(expectTag(encryptedKey, TAG.OCTET_STRING, 'encryptedKey')) };
 }
 
-function checkIssuerAndSerial(n: Node): void {
+/** A SignerIdentifier / RecipientIdentifier, parsed (the two forms RFC 5652 defines for them). */
+type Identifier = { ski: Buffer } | { issuer: Buffer; serialHex: string };
+
+const MAX_KEY_ID_BYTES = 64;
+
+function readIdentifier(n: Node, what: string): Identifier {
+  if (n.tag === ctxPrim(0)) {
+    const ski = content(n);
+    if (ski.length === 0 || ski.length > MAX_KEY_ID_BYTES) fail(`${what} subjectKeyIdentifier has a bad length`);
+    return { ski };
+  }
   const [issuer, serial] = items(n, TAG.SEQUENCE, 'IssuerAndSerialNumber', 2) as [Node, Node];
-  expectTag(issuer, TAG.SEQUENCE, 'issuer');
-  readSerialHex(serial, 'serialNumber');
+  return { issuer: raw(expectTag(issuer, TAG.SEQUENCE, 'issuer')), serialHex: readSerialHex(serial, 'serialNumber') };
+}
+
+/**
+ * Whether an identifier names this certificate: the subjectKeyIdentifier extension byte for
+ * byte, or the issuer Name byte for byte (we issue all certificates) and the serial by value.
+ */
+function identifies(id: Identifier, cert: ParsedCert): boolean {
+  if ('ski' in id) return cert.subjectKeyId !== undefined && id.ski.equals(cert.subjectKeyId);
+  return id.issuer.equals(cert.issuerDer) && id.serialHex === cert.serialHex;
 }
 
 /** Only RSAES-OAEP with SHA-256 and MGF1-SHA-256; hash parameters may be absent or NULL. */
@@ -302,10 +344,10 @@ function unwrapKey(encryptedKey: Buffer, privateKey: KeyObject): Buffer {
 export function decrypt(sdc: Buffer, recipient: Signer): Opened {
   // Our own certificate being unreadable is a configuration fault, not the container's:
   // it surfaces as a pki error instead of rejecting every container.
-  const me = issuerAndSerialDer(rsaCertificate(recipient.certPem, 'recipient'));
+  const me = rsaCertificate(recipient.certPem, 'recipient');
   return guarded('decryption', () => {
     const envelope = readEnvelope(sdc);
-    const mine = envelope.recipients.find((r) => r.issuerAndSerial.equals(me)) ?? fail('not addressed to this certificate');
+    const mine = envelope.recipients.find((r) => identifies(r.rid, me)) ?? fail('not addressed to this certificate');
     const cek = unwrapKey(mine.encryptedKey, recipient.privateKey);
     const decipher = createDecipheriv('aes-256-gcm', cek, envelope.nonce, { authTagLength: GCM_TAG_BYTES });
     decipher.setAuthTag(envelope.mac);
@@ -318,7 +360,7 @@ export function decrypt(sdc: Buffer, recipient: Signer): Opened {
 // Reading SignedData
 
 interface SignerDetails {
-  issuerAndSerial: Node;
+  sid: Identifier;
   /** The attributes as received, re-tagged as a SET: what the signature covers (RFC 5652 §5.4). */
   signedAttrs: Buffer | undefined;
   signature: Buffer;
@@ -338,7 +380,7 @@ const SIGNATURE_ALGORITHMS = new Set<string>([OID.sha256WithRSA, OID.rsaEncrypti
 function readSignedData(der: Buffer): SignedParts {
   const fields = items(unwrapContentInfo(der, OID.signedData), TAG.SEQUENCE, 'SignedData', 4, 6);
   const [version, digestAlgorithms, encap] = fields as [Node, Node, Node];
-  if (readSmallInt(version, 'SignedData version') !== 1) fail('SignedData version is not 1');
+  const signedDataVersion = readSmallInt(version, 'SignedData version');
   items(digestAlgorithms, TAG.SET, 'digestAlgorithms', 1, 8).forEach(checkDigestAlgorithm);
   const content = readEncapsulatedContent(encap);
   const rest = fields.slice(3);
@@ -348,15 +390,19 @@ function readSignedData(der: Buffer): SignedParts {
   if (rest[0]?.tag === ctx(1)) rest.shift();
   if (rest.length !== 1) fail('unexpected fields in SignedData');
   const [signerInfo] = items(rest[0]!, TAG.SET, 'SignerInfos', 1) as [Node];
-  return { content, certificates, signer: readSignerInfo(signerInfo) };
+  const signer = readSignerInfo(signerInfo);
+  // RFC 5652 §5.1: with id-data content and X.509 certificates only, version 3 exactly when
+  // the SignerInfo is version 3 (identified by subjectKeyIdentifier), else 1.
+  if (signedDataVersion !== ('ski' in signer.sid ? 3 : 1)) fail('SignedData version does not match its SignerInfo');
+  return { content, certificates, signer };
 }
 
 function toOpened(der: Buffer, parts: SignedParts): Opened {
-  const [issuer, serial] = parts.signer.issuerAndSerial.children as [Node, Node];
+  const sid = parts.signer.sid;
   return {
     signedData: der,
     content: parts.content,
-    signer: { issuerDer: Buffer.from(raw(issuer)), serialHex: readSerialHex(serial, 'serialNumber') },
+    signer: 'ski' in sid ? { skiHex: sid.ski.toString('hex') } : { issuerDer: Buffer.from(sid.issuer), serialHex: sid.serialHex },
     signingTime: parts.signer.signingTime,
     certificatesPem: parts.certificates.map((c) => pem('CERTIFICATE', raw(c))),
   };
@@ -378,8 +424,9 @@ function readEncapsulatedContent(encap: Node): Buffer {
 
 function readSignerInfo(info: Node): SignerDetails {
   const fields = items(info, TAG.SEQUENCE, 'SignerInfo', 5, 7);
-  if (readSmallInt(fields[0], 'SignerInfo version') !== 1) fail('signer is not identified by issuer and serial');
-  checkIssuerAndSerial(fields[1]!);
+  // RFC 5652 §5.3: version 1 with issuerAndSerialNumber, 3 with subjectKeyIdentifier.
+  const sid = readIdentifier(fields[1]!, 'signer');
+  if (readSmallInt(fields[0], 'SignerInfo version') !== ('ski' in sid ? 3 : 1)) fail('SignerInfo version does not match its identifier');
   checkSha256(fields[2]!);
   let i = 3;
   const signedAttrs = fields[i]!.tag === ctx(0) ? fields[i++] : undefined;
@@ -396,7 +443,7 @@ function readSignerInfo(info: Node): SignerDetails {
   const messageDigest = attrs.get(OID.messageDigest);
   const signingTime = attrs.get(OID.signingTime);
   return {
-    issuerAndSerial: fields[1]!,
+    sid,
     signedAttrs: signedAttrs === undefined ? undefined : Buffer.concat([Buffer.from([TAG.SET]), raw(signedAttrs).subarray(1)]),
     signature,
     contentType: contentType === undefined ? undefined : readOid(contentType, 'contentType attribute'),
@@ -420,12 +467,6 @@ function readAttributes(set: Node): Map<string, Node> {
   return values;
 }
 
-/** Issuer Name compared byte for byte (we issue all certificates), serial by value. */
-function sameIdentifier(sid: Node, cert: ParsedCert): boolean {
-  const [issuer, serial] = sid.children as [Node, Node];
-  return raw(issuer).equals(cert.issuerDer) && readSerialHex(serial, 'serialNumber') === cert.serialHex;
-}
-
 /** A DER ContentInfo(SignedData), e.g. archived evidence or one made by `openssl cms -sign`. */
 export function parseSignedData(der: Buffer): Opened {
   return guarded('format', () => toOpened(der, readSignedData(der)));
@@ -441,7 +482,7 @@ export function verifySignature(opened: Opened, signerCertPem: string): void {
     const { content: signedContent, signer } = readSignedData(opened.signedData);
     // What the caller will use must be what was signed.
     if (!signedContent.equals(opened.content)) fail('content differs from the signed data');
-    if (!sameIdentifier(signer.issuerAndSerial, cert)) fail('signed by another certificate');
+    if (!identifies(signer.sid, cert)) fail('signed by another certificate');
     if (signer.signedAttrs === undefined) fail('no signed attributes');
     if (signer.contentType !== OID.data) fail('contentType attribute missing or not id-data');
     const digest = createHash('sha256').update(signedContent).digest();

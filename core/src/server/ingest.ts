@@ -248,13 +248,13 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
         results[index] = reject(rejections, item.src ?? null, e, item.bytes.length);
       }
     }
-    const certs = await x.certificatesBySerial(db, opened.map((o) => o.opened.signer.serialHex));
+    const certs = await x.signerCertificates(db, opened.map((o) => o.opened.signer));
     const passed: Omit<Checked, 'quarantined'>[] = [];
     for (const o of opened) {
       let src: string | null = o.claimed ?? null;
       try {
-        const cert: CertificateRow | undefined = certs.get(o.opened.signer.serialHex);
-        if (!cert) throw rejected('signature', `unknown signer certificate ${o.opened.signer.serialHex}`);
+        const cert: CertificateRow | undefined = x.signerCertificate(certs, o.opened.signer, o.opened.signingTime);
+        if (!cert) throw rejected('signature', `unknown signer certificate ${o.opened.signer.skiHex ?? `serial ${o.opened.signer.serialHex}`}`);
         verifySignature(o.opened, cert.pem);
         let msg: Message;
         try {

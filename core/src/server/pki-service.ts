@@ -73,7 +73,7 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
         if (csr.commonName !== matricule) throw refuse(`CSR names ${csr.commonName}`);
         const certPem = issueCertificate({ publicKey: csr.publicKey, commonName: matricule, organization: 'Docstream', ca: { certPem: id.caPem, privateKey: id.caKey }, usage: 'centre', now });
         const info = certificateInfo(certPem);
-        await pki.insertCertificate(q, { serial: info.serialHex, matricule, pem: certPem, fingerprint: info.fingerprint256, not_before: info.notBefore, not_after: info.notAfter, issued_at: now, source: 'enrolment' });
+        await pki.insertCertificate(q, { serial: info.serialHex, matricule, pem: certPem, fingerprint: info.fingerprint256, ski: info.skiHex, not_before: info.notBefore, not_after: info.notAfter, issued_at: now, source: 'enrolment' });
         const key = c.enrol_key;
         await clients.setEnrolKey(q, matricule, null, null, now);
         await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'centre_enrolled', entity: 'client', entityId: matricule, details: { serial: info.serialHex, fingerprint: info.fingerprint256 } });
@@ -94,7 +94,7 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
       }
       await db.tx(async (q) => {
         if (!(await clients.clientByMatricule(q, matricule, true))) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
-        await pki.insertCertificate(q, { serial: info.serialHex, matricule, pem: certPem, fingerprint: info.fingerprint256, not_before: info.notBefore, not_after: info.notAfter, issued_at: now, source: 'import' });
+        await pki.insertCertificate(q, { serial: info.serialHex, matricule, pem: certPem, fingerprint: info.fingerprint256, ski: info.skiHex, not_before: info.notBefore, not_after: info.notAfter, issued_at: now, source: 'import' });
         await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'certificate_imported', entity: 'client', entityId: matricule, details: { serial: info.serialHex } });
       });
       return { serial: info.serialHex, fingerprint: info.fingerprint256 };
@@ -110,7 +110,7 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
       const info = certificateInfo(certPem);
       await db.tx(async (q) => {
         if (!(await clients.clientByMatricule(q, matricule, true))) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
-        await pki.insertCertificate(q, { serial: info.serialHex, matricule, pem: certPem, fingerprint: info.fingerprint256, not_before: info.notBefore, not_after: info.notAfter, issued_at: now, source: 'renewal' });
+        await pki.insertCertificate(q, { serial: info.serialHex, matricule, pem: certPem, fingerprint: info.fingerprint256, ski: info.skiHex, not_before: info.notBefore, not_after: info.notAfter, issued_at: now, source: 'renewal' });
         await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'certificate_issued', entity: 'client', entityId: matricule, details: { serial: info.serialHex } });
       });
       return certPem;

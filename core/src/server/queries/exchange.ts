@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import type { CertificateRow } from './pki.js';
 
 /** Claims (src, seq); false when it was already seen (a replay or a re-send). */
 export async function claimInbox(
@@ -120,14 +121,53 @@ export async function trafficTable(q: Queryable): Promise<TrafficRow[]> {
 }
 
 /** The certificates named by a batch's signers, in one query. */
-export async function certificatesBySerial(q: Queryable, serials: string[]): Promise<Map<string, import('./pki.js').CertificateRow>> {
-  if (serials.length === 0) return new Map();
-  const rows = await q.query<import('./pki.js').CertificateRow>(
-    `SELECT serial, matricule, pem, fingerprint, not_before, not_after, issued_at, source, revoked_at, revoke_reason
-       FROM xm_system.certificates WHERE serial = ANY($1::text[])`,
-    [[...new Set(serials)]],
+/** A container's signer as its SignerInfo names it (sdc.ts Opened['signer']). */
+export interface SignerRef {
+  skiHex?: string | undefined;
+  serialHex?: string | undefined;
+}
+
+/** The candidate certificates for a batch's signers, newest first, from one query. */
+export interface SignerCertificates {
+  bySki: Map<string, CertificateRow[]>;
+  bySerial: Map<string, CertificateRow>;
+}
+
+/**
+ * The certificates a batch's signers may be, in one query: by subjectKeyIdentifier (what
+ * Docstream writes) or by serial (containers made by plain `openssl cms -sign`).
+ */
+export async function signerCertificates(q: Queryable, signers: SignerRef[]): Promise<SignerCertificates> {
+  const skis = [...new Set(signers.flatMap((s) => (s.skiHex === undefined ? [] : [s.skiHex])))];
+  const serials = [...new Set(signers.flatMap((s) => (s.skiHex === undefined && s.serialHex !== undefined ? [s.serialHex] : [])))];
+  const found: SignerCertificates = { bySki: new Map(), bySerial: new Map() };
+  if (skis.length === 0 && serials.length === 0) return found;
+  const rows = await q.query<CertificateRow>(
+    `SELECT serial, matricule, pem, fingerprint, ski, not_before, not_after, issued_at, source, revoked_at, revoke_reason
+       FROM xm_system.certificates WHERE ski = ANY($1::text[]) OR serial = ANY($2::text[])
+      ORDER BY issued_at DESC, serial`,
+    [skis, serials],
   );
-  return new Map(rows.map((r) => [r.serial, r]));
+  for (const r of rows) {
+    found.bySerial.set(r.serial, r);
+    const same = found.bySki.get(r.ski);
+    if (same) same.push(r);
+    else found.bySki.set(r.ski, [r]);
+  }
+  return found;
+}
+
+/**
+ * The certificate a signer names. Several certificates share a subjectKeyIdentifier when a
+ * renewal kept the key (they share the public key, so the signature verifies with any of
+ * them): the newest one not revoked and valid at the signing time, else the newest, whose
+ * revocation or validity the caller then refuses.
+ */
+export function signerCertificate(found: SignerCertificates, signer: SignerRef, signingTime: Date | undefined): CertificateRow | undefined {
+  if (signer.skiHex === undefined) return signer.serialHex === undefined ? undefined : found.bySerial.get(signer.serialHex);
+  const candidates = found.bySki.get(signer.skiHex) ?? [];
+  const at = signingTime?.getTime();
+  return candidates.find((c) => c.revoked_at === null && at !== undefined && at >= c.not_before.getTime() && at <= c.not_after.getTime()) ?? candidates[0];
 }
 
 export const inboxKey = (src: string, seq: number): string => `${src}:${seq}`;

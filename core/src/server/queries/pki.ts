@@ -20,6 +20,8 @@ export interface CertificateRow {
   matricule: string;
   pem: string;
   fingerprint: string;
+  /** subjectKeyIdentifier, lowercase hex. */
+  ski: string;
   not_before: Date;
   not_after: Date;
   issued_at: Date;
@@ -28,7 +30,7 @@ export interface CertificateRow {
   revoke_reason: string | null;
 }
 
-const CERT_COLUMNS = 'serial, matricule, pem, fingerprint, not_before, not_after, issued_at, source, revoked_at, revoke_reason';
+const CERT_COLUMNS = 'serial, matricule, pem, fingerprint, ski, not_before, not_after, issued_at, source, revoked_at, revoke_reason';
 
 export async function certificateBySerial(q: Queryable, serial: string): Promise<CertificateRow | undefined> {
   const [r] = await q.query<CertificateRow>(`SELECT ${CERT_COLUMNS} FROM xm_system.certificates WHERE serial = $1`, [serial]);
@@ -50,9 +52,9 @@ export async function currentCertificate(q: Queryable, matricule: string): Promi
 
 export async function insertCertificate(q: Queryable, c: Omit<CertificateRow, 'revoked_at' | 'revoke_reason'>): Promise<void> {
   await q.query(
-    `INSERT INTO xm_system.certificates (serial, matricule, pem, fingerprint, not_before, not_after, issued_at, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [c.serial, c.matricule, c.pem, c.fingerprint, c.not_before, c.not_after, c.issued_at, c.source],
+    `INSERT INTO xm_system.certificates (serial, matricule, pem, fingerprint, ski, not_before, not_after, issued_at, source)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [c.serial, c.matricule, c.pem, c.fingerprint, c.ski, c.not_before, c.not_after, c.issued_at, c.source],
   );
 }
 
