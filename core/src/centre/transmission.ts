@@ -251,8 +251,8 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
     },
 
     /** Containers to (re)send now: never sent, or unanswered for `retryAfterMs`. */
-    async due(retryAfterMs: number, limit = 100): Promise<{ seq: number; sdc: Buffer; attempts: number }[]> {
-      return t.dueContainers(db, new Date(clock.now().getTime() - retryAfterMs), limit);
+    async due(retryAfterMs: number, limit = 100, exclude: number[] = []): Promise<{ seq: number; sdc: Buffer; attempts: number }[]> {
+      return t.dueContainers(db, new Date(clock.now().getTime() - retryAfterMs), limit, exclude);
     },
 
     /** Every container still unanswered (for a T2D export). */

@@ -66,8 +66,8 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
         let bytesInFlight = [...inFlight.values()].reduce((a, f) => a + f.bytes, 0);
         if (inFlight.size >= window) return;
         const batch: { seq: number; sdc: Buffer; attempts: number }[] = [];
-        for (const c of await tx.due(0, window + inFlight.size)) {
-          if (inFlight.has(c.seq)) continue;
+        // Only what is not already on its way: on a slow link most unanswered containers are.
+        for (const c of await tx.due(0, window - inFlight.size, [...inFlight.keys()])) {
           if (inFlight.size + batch.length >= window || (batch.length + inFlight.size > 0 && bytesInFlight + c.sdc.length > windowBytes)) break;
           batch.push(c);
           bytesInFlight += c.sdc.length;

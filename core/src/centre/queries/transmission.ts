@@ -70,11 +70,11 @@ export async function insertContainer(q: Queryable, c: { seq: number; msgType: s
 }
 
 /** Containers never sent, or sent long enough ago without an answer. */
-export async function dueContainers(q: Queryable, sentBefore: Date, limit: number): Promise<{ seq: number; sdc: Buffer; attempts: number }[]> {
+export async function dueContainers(q: Queryable, sentBefore: Date, limit: number, exclude: number[] = []): Promise<{ seq: number; sdc: Buffer; attempts: number }[]> {
   return q.query(
     `SELECT seq, sdc, attempts FROM docstream.containers
-      WHERE acked_at IS NULL AND (sent_at IS NULL OR sent_at < $1) ORDER BY seq LIMIT $2`,
-    [sentBefore, limit],
+      WHERE acked_at IS NULL AND (sent_at IS NULL OR sent_at < $1) AND seq <> ALL($3::bigint[]) ORDER BY seq LIMIT $2`,
+    [sentBefore, limit, exclude],
   );
 }
 
