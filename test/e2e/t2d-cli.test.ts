@@ -6,6 +6,7 @@ import { testDatabase, type TestDatabase } from '../support/test-db.js';
 import { CENTRE_BIN, SERVER_BIN, runCli } from '../support/cli.js';
 import { birthCertificates, PASSPHRASE, tempDir } from '../support/transmission.js';
 
+const N = 1000;
 const OFFICER = { DOCSTREAM_USER: 'chef', DOCSTREAM_PASSWORD: 'Registre-National-2026' };
 let centreEnv: Record<string, string>;
 let serverEnv: Record<string, string>;
@@ -34,7 +35,7 @@ beforeAll(async () => {
 });
 
 describe('enrolment and transfer by USB stick (T2D), through the real binaries', () => {
-  it('enrols with the one-time code, carries 20 documents, and importing a bundle twice changes nothing', async () => {
+  it('enrols with the one-time code, carries the 1,000 documents, and importing a bundle twice changes nothing', async () => {
     const pki = await server(['--json', 'init']);
     expect(pki.stderr).toBe('');
     expect(pki.json<{ caFingerprint: string }>().caFingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -60,7 +61,8 @@ describe('enrolment and transfer by USB stick (T2D), through the real binaries',
 
     const db = createDatabase({ connectionString: centreDb.url, max: 1, embedded: false, description: 'centre' });
     const [chef] = await db.query<{ id: number }>(`SELECT id FROM docstream.users WHERE login = 'chef'`);
-    await insertValidatedDocuments(db, birthCertificates('00042', 20, chef!.id));
+    await insertValidatedDocuments(db, birthCertificates('00042', N, chef!.id));
+    const local = await db.query<{ niu: string; data: unknown }>('SELECT niu, data FROM docstream.documents ORDER BY niu');
     await db.close();
 
     const exported = await centre(['--json', 't2d', 'export', join(dir, 'up.t2d')]);
@@ -70,7 +72,9 @@ describe('enrolment and transfer by USB stick (T2D), through the real binaries',
     const first = await server(['--json', 't2d', 'import', join(dir, 'up.t2d'), '--answer', join(dir, 'down.t2d')]);
     expect(first.stderr).toBe('');
     const after = await serverCounts();
-    expect(after.documents).toBe(20);
+    expect(after.documents).toBe(N);
+    const central = serverDb.open(1);
+    expect(await central.query('SELECT niu, data FROM xm_data.documents ORDER BY niu')).toEqual(local);
 
     const second = await server(['--json', 't2d', 'import', join(dir, 'up.t2d'), '--answer', join(dir, 'down-again.t2d')]);
     expect(second.json<{ outcomes: { kind: string }[] }>().outcomes.every((o) => o.kind === 'replay')).toBe(true);
@@ -81,9 +85,9 @@ describe('enrolment and transfer by USB stick (T2D), through the real binaries',
     const again = await centre(['t2d', 'import', join(dir, 'down-again.t2d')]);
     expect(again.code).toBe(0);
     const status = await centre(['--json', 'transmission']);
-    expect(status.json<{ counts: Record<string, number> }>().counts).toMatchObject({ waiting: 0, in_flight: 0, acknowledged: 20 });
-    const shown = await centre(['--json', 'doc', 'search', '--status', '4', '--limit', '50'], OFFICER);
-    expect(shown.json<{ items: unknown[] }>().items).toHaveLength(20);
+    expect(status.json<{ counts: Record<string, number> }>().counts).toMatchObject({ waiting: 0, in_flight: 0, acknowledged: N });
+    const shown = await centre(['--json', 'doc', 'search', '--status', '3', '--limit', '50'], OFFICER);
+    expect(shown.json<{ items: unknown[] }>().items).toHaveLength(0);
 
     // nothing left to send: the next export carries no container
     const empty = await centre(['--json', 't2d', 'export', join(dir, 'up2.t2d')]);
