@@ -6,7 +6,6 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect as tcpConnect, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateInfo, createCaCertificate, generateKeyPair, issueCertificate } from '../../core/src/crypto/pki.js';
 import { encryptPrivateKey } from '../../core/src/crypto/keystore.js';
+import { freePort, waitForPort } from '../support/mosquitto.js';
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('../../scripts/broker-config.mjs', import.meta.url));
@@ -33,32 +33,6 @@ interface Received {
   payload: string;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function waitForPort(port: number, proc: ChildProcess, log: () => string, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (proc.exitCode !== null) throw new Error(`mosquitto exited (${proc.exitCode}):\n${log()}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const c = tcpConnect(port, '127.0.0.1');
-      c.once('connect', () => { c.destroy(); resolve(true); });
-      c.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`mosquitto does not listen on ${port}:\n${log()}`);
-}
-
 interface Broker {
   proc: ChildProcess;
   log: () => string;
@@ -71,7 +45,7 @@ async function startBroker(conf: string, port: number): Promise<Broker> {
   proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const log = () => output;
-  await waitForPort(port, proc, log);
+  await waitForPort(port, 5000, () => (proc.exitCode !== null ? `mosquitto exited (${proc.exitCode}):\n${log()}` : undefined));
   return {
     proc,
     log,

@@ -28,9 +28,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+/** `gaveUp` may end the wait early with a reason (the process that should listen has exited). */
+export async function waitForPort(port: number, timeoutMs = 10_000, gaveUp: () => string | undefined = () => undefined): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
+    const reason = gaveUp();
+    if (reason) throw new Error(reason);
     const ok = await new Promise<boolean>((resolve) => {
       const c = connect(port, '127.0.0.1');
       c.once('connect', () => { c.destroy(); resolve(true); });

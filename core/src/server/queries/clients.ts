@@ -57,8 +57,3 @@ export async function setClientStatus(q: Queryable, matricule: string, status: n
   await q.query('UPDATE xm_system.clients SET status = $2, updated_at = $3 WHERE matricule = $1', [matricule, status, at]);
 }
 
-/** Reserves the next seq of the server → centre direction (row lock: one writer per centre). */
-export async function nextDownSeq(q: Queryable, matricule: string): Promise<number> {
-  const [r] = await q.query<{ down_seq: number }>('UPDATE xm_system.clients SET down_seq = down_seq + 1 WHERE matricule = $1 RETURNING down_seq', [matricule]);
-  return r!.down_seq;
-}

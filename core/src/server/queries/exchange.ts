@@ -1,32 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { CertificateRow } from './pki.js';
 
-/** Claims (src, seq); false when it was already seen (a replay or a re-send). */
-export async function claimInbox(
-  q: Queryable,
-  e: { src: string; seq: number; msgType: string; digest: string; outcome: 'accepted' | 'quarantined'; at: Date },
-): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO xm_system.inbox (src, seq, msg_type, digest, outcome, received_at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT DO NOTHING RETURNING seq`,
-    [e.src, e.seq, e.msgType, e.digest, e.outcome, e.at],
-  );
-  return rows.length === 1;
-}
-
-export async function inboxEntry(q: Queryable, src: string, seq: number): Promise<{ digest: string; ack_seq: number | null } | undefined> {
-  const [r] = await q.query<{ digest: string; ack_seq: number | null }>('SELECT digest, ack_seq FROM xm_system.inbox WHERE src = $1 AND seq = $2', [src, seq]);
-  return r;
-}
-
-export async function setInboxAck(q: Queryable, src: string, seq: number, ackSeq: number): Promise<void> {
-  await q.query('UPDATE xm_system.inbox SET ack_seq = $3 WHERE src = $1 AND seq = $2', [src, seq, ackSeq]);
-}
-
-export async function insertEvidence(q: Queryable, src: string, seq: number, signedData: Buffer, at: Date): Promise<void> {
-  await q.query('INSERT INTO xm_system.evidence (src, seq, signed_data, received_at) VALUES ($1, $2, $3, $4)', [src, seq, signedData, at]);
-}
-
 export async function evidenceOf(q: Queryable, src: string, seq: number): Promise<Buffer | undefined> {
   const [r] = await q.query<{ signed_data: Buffer }>('SELECT signed_data FROM xm_system.evidence WHERE src = $1 AND seq = $2', [src, seq]);
   return r?.signed_data;
@@ -34,10 +8,6 @@ export async function evidenceOf(q: Queryable, src: string, seq: number): Promis
 
 export async function insertQuarantine(q: Queryable, src: string, seq: number, msgType: string, payload: Buffer, at: Date): Promise<void> {
   await q.query('INSERT INTO xm_system.quarantine (src, seq, msg_type, payload, received_at) VALUES ($1, $2, $3, $4, $5)', [src, seq, msgType, payload, at]);
-}
-
-export async function insertOutgoing(q: Queryable, dst: string, seq: number, msgType: string, sdc: Buffer, at: Date): Promise<void> {
-  await q.query('INSERT INTO xm_system.outbox (dst, seq, msg_type, sdc, created_at) VALUES ($1, $2, $3, $4, $5)', [dst, seq, msgType, sdc, at]);
 }
 
 export async function outgoing(q: Queryable, dst: string, seq: number): Promise<Buffer | undefined> {
@@ -62,10 +32,6 @@ export async function markOutgoingSent(q: Queryable, items: { dst: string; seq: 
       WHERE o.dst = x.dst AND o.seq = x.seq`,
     [items.map((i) => i.dst), items.map((i) => i.seq), at],
   );
-}
-
-export async function insertRejection(q: Queryable, r: { at: Date; src: string | null; step: string; detail: string; bytes: number }): Promise<void> {
-  await q.query('INSERT INTO xm_system.rejections (at, src, step, detail, bytes) VALUES ($1, $2, $3, $4, $5)', [r.at, r.src, r.step, r.detail.slice(0, 500), r.bytes]);
 }
 
 export async function recentRejections(q: Queryable, limit = 20): Promise<{ at: Date; src: string | null; step: string; detail: string; bytes: number }[]> {

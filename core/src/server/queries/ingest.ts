@@ -12,19 +12,6 @@ export interface IncomingDocument {
   event_date: string | null;
 }
 
-/** Inserts in one statement; returns the NIUs that were new (the others already exist). */
-export async function insertNewDocuments(q: Queryable, matricule: string, srcSeq: number, docs: IncomingDocument[], at: Date): Promise<Set<string>> {
-  if (docs.length === 0) return new Set();
-  const rows = await q.query<{ niu: string }>(
-    `INSERT INTO xm_data.documents (niu, matricule, form_id, form_version, status, data, names_norm, names_display, event_date, validated_at, received_at, src_seq)
-     SELECT x.n, $2, x.f, x.fv, 4, x.d, x.names_norm, x.names_display, x.event_date, x.va, $3, $4
-       FROM jsonb_to_recordset($1::jsonb) AS x(n text, f text, fv int, va timestamptz, d jsonb, names_norm text, names_display text, event_date date)
-     ON CONFLICT (niu) DO NOTHING RETURNING niu`,
-    [JSON.stringify(docs), matricule, at, srcSeq],
-  );
-  return new Set(rows.map((r) => r.niu));
-}
-
 export interface StoredDocument {
   niu: string;
   matricule: string;
@@ -50,11 +37,6 @@ export async function insertConflicts(q: Queryable, matricule: string, srcSeq: n
      SELECT x.n, $2, x.f, x.fv, x.d, x.va, $3, $4 FROM jsonb_to_recordset($1::jsonb) AS x(n text, f text, fv int, va timestamptz, d jsonb)`,
     [JSON.stringify(docs), matricule, srcSeq, at],
   );
-}
-
-export async function knownForms(q: Queryable): Promise<Set<string>> {
-  const rows = await q.query<{ k: string }>(`SELECT id || '@' || version AS k FROM xm_data.forms`);
-  return new Set(rows.map((r) => r.k));
 }
 
 /** Cancels the centre's own documents; returns the NIUs it changed. */

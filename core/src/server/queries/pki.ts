@@ -32,22 +32,8 @@ export interface CertificateRow {
 
 const CERT_COLUMNS = 'serial, matricule, pem, fingerprint, ski, not_before, not_after, issued_at, source, revoked_at, revoke_reason';
 
-export async function certificateBySerial(q: Queryable, serial: string): Promise<CertificateRow | undefined> {
-  const [r] = await q.query<CertificateRow>(`SELECT ${CERT_COLUMNS} FROM xm_system.certificates WHERE serial = $1`, [serial]);
-  return r;
-}
-
 export async function certificatesOf(q: Queryable, matricule: string): Promise<CertificateRow[]> {
   return q.query<CertificateRow>(`SELECT ${CERT_COLUMNS} FROM xm_system.certificates WHERE matricule = $1 ORDER BY issued_at DESC`, [matricule]);
-}
-
-/** The certificate the server encrypts to: the newest one not revoked. */
-export async function currentCertificate(q: Queryable, matricule: string): Promise<CertificateRow | undefined> {
-  const [r] = await q.query<CertificateRow>(
-    `SELECT ${CERT_COLUMNS} FROM xm_system.certificates WHERE matricule = $1 AND revoked_at IS NULL ORDER BY issued_at DESC LIMIT 1`,
-    [matricule],
-  );
-  return r;
 }
 
 export async function insertCertificate(q: Queryable, c: Omit<CertificateRow, 'revoked_at' | 'revoke_reason'>): Promise<void> {
@@ -65,8 +51,4 @@ export async function revokeCertificates(q: Queryable, matricule: string, reason
     [matricule, at, reason, serial ?? null],
   );
   return rows.map((r) => r.serial);
-}
-
-export async function revokedSerials(q: Queryable): Promise<{ serial: string; revoked_at: Date }[]> {
-  return q.query('SELECT serial, revoked_at FROM xm_system.certificates WHERE revoked_at IS NOT NULL ORDER BY revoked_at');
 }
