@@ -56,7 +56,9 @@ console.log(`smoke: embedded default OK, NIU ${validated.niu}`);
 const keys = { DOCSTREAM_KEY_PASSPHRASE: 'phrase de démonstration du smoke test' };
 const server = (args) => run(args, keys, '', serverBin);
 server(['init']);
-const { code } = JSON.parse(server(['--json', 'client', 'add', '--matricule', '00001', '--name', 'Centre de démonstration']));
+run(['operator', 'init', 'superviseur', '--name', 'Superviseur National'], { ...keys, DOCSTREAM_NEW_PASSWORD: 'Registre-Central-2026' }, '', serverBin);
+const asSupervisor = { ...keys, DOCSTREAM_USER: 'superviseur', DOCSTREAM_PASSWORD: 'Registre-Central-2026' };
+const { code } = JSON.parse(run(['--json', 'client', 'add', '--matricule', '00001', '--name', 'Centre de démonstration'], asSupervisor, '', serverBin));
 const background = [];
 function start(program, args) {
   const child = spawn(process.execPath, [program, ...args], { env: { ...baseEnv, ...keys }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -16,8 +16,8 @@ export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './crypto/pass
 export { canonicalJson, auditHash, ChainVerifier, type AuditRow, type ChainReport } from './audit/chain.js';
 export { createCentre, DEMO_ACCOUNTS, DEMO_PASSWORD, type Centre, type InitInput } from './centre/create-centre.js';
 export { Privilege, PRIVILEGE_LABELS, parsePrivilege } from './centre/privileges.js';
-export type { Session } from './centre/session.js';
-export type { UserView } from './centre/users.js';
+export type { Session } from './auth/session.js';
+export type { UserView } from './auth/accounts.js';
 export { MAX_FAILED_LOGINS, LOCKOUT_MINUTES } from './centre/users.js';
 export { STATUS_LABELS, STAGE_LABELS, type DocumentView, type SearchInput, type SearchPage } from './centre/documents.js';
 export type { Stage, SearchHit } from './centre/queries/documents.js';
@@ -43,3 +43,18 @@ export { readBundle, writeBundle, type Bundle } from './transport/t2d.js';
 export { encodePayload, decodePayload } from './transport/codec.js';
 export type { Message, Header, WireDocument, AckEntry } from './transport/protocol.js';
 export { exchangeBundle, answerBundle, importAnswer } from './transport/t2d-exchange.js';
+export { readSecret, readNewPassword, promptHidden, readStdinText } from './terminal/secrets.js';
+export { OperatorPrivilege, OPERATOR_PRIVILEGE_LABELS, type Guard } from './server/guard.js';
+export { DEMO_SUPERVISOR, parseOperatorPrivilege } from './server/operators.js';
+export type { AccountRow, LedgerRow, LedgerMismatch } from './server/queries/accounts.js';
+export type { Statement } from './server/accounts.js';
+export type { MessageRow } from './server/queries/messages.js';
+export type { SignatoryRow } from './server/queries/signatories.js';
+export {
+  createStatistics, writeFileAside, centralCriteria, countCriteria, csvChunk, EXPORT_PAGE_SIZE, SEARCH_CSV_COLUMNS,
+  type Statistics, type CentralSearchInput, type CentralSearchPage, type CountsInput, type CsvOptions,
+} from './server/statistics.js';
+export type { CountRow, CountDimension, Period, DateBasis } from './server/queries/statistics.js';
+export { searchCentralDocuments, centralDocumentsByNumero, type CentralCriteria, type CentralHit, type CentralDocument } from './server/queries/search.js';
+export { REPORTING_LOGIN_PATTERN } from './server/reporting.js';
+export { runBrokerTest, redactBrokerUrl, type BrokerTestOptions, type BrokerTestPhase, type BrokerTestResult } from './transport/broker-test.js';

@@ -29,6 +29,7 @@
 //   end (also on Ctrl-C or time-out) unless --keep.
 
 import { fork } from 'node:child_process';
+import { benchSupervisor } from './lib/supervisor.mjs';
 import net from 'node:net';
 import { generateKeyPair as generateKeyPairCb } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -115,11 +116,12 @@ if (opts.nodelay) {
 
 async function enrolCentres(server, count) {
   const centres = [];
+  const admin = await benchSupervisor(server);
   const keys = await Promise.all(Array.from({ length: count }, () => generateKeyPair('rsa', { modulusLength: 2048 })));
   for (let i = 0; i < count; i++) {
     const matricule = String(1000 + i).padStart(5, '0');
-    await server.clients.add({ matricule, name: `Mairie de banc ${i + 1}`, region: 'Ségou', status: 3 });
-    const { code } = await server.pki.newEnrolmentCode(matricule);
+    await server.clients.add(admin, { matricule, name: `Mairie de banc ${i + 1}`, region: 'Ségou', status: 3 });
+    const { code } = await server.pki.newEnrolmentCode(admin, matricule);
     const key = enrolmentKey(code, matricule);
     const csr = createCsr({ key: keys[i], commonName: matricule, organization: 'Docstream' });
     const request = encodePayload({

@@ -27,6 +27,7 @@
 //   ds_bench_wire_<run>_* are dropped at the end (also on Ctrl-C or time-out) unless --keep.
 
 import { join } from 'node:path';
+import { benchSupervisor } from './lib/supervisor.mjs';
 import { performance } from 'node:perf_hooks';
 import {
   createCentre,
@@ -101,6 +102,7 @@ async function main() {
   const server = createServer({ db: serverDb.db, keys: { dir: join(root, 'server-keys'), passphrase: PASSPHRASE } });
   await server.installShippedForms();
   await server.pki.init();
+  const admin = await benchSupervisor(server);
   const id = await server.identity();
   const serverService = await startServerService(server, { link: { url: broker.url, clientId: `ds-bench-server-${runId}` }, concurrency: 4 });
   onCleanup(() => serverService.stop());
@@ -125,8 +127,8 @@ async function main() {
     const centre = createCentre({ db: db.db, keys: { dir: join(root, `centre-${s.matricule}`), passphrase: PASSPHRASE } });
     await centre.init({ matricule: s.matricule, name: `Mairie ${s.name}`, officer: OFFICER });
     const officer = await centre.users.login(OFFICER.login, OFFICER.password);
-    await server.clients.add({ matricule: s.matricule, name: `Mairie ${s.name}`, region: 'Koulikoro', status: 3 });
-    const { code } = await server.pki.newEnrolmentCode(s.matricule);
+    await server.clients.add(admin, { matricule: s.matricule, name: `Mairie ${s.name}`, region: 'Koulikoro', status: 3 });
+    const { code } = await server.pki.newEnrolmentCode(admin, s.matricule);
     const answer = await server.ingest.receive(await centre.transmission.enrollRequest(officer, code), s.matricule);
     const enrolled = await centre.transmission.receive(answer.replies[0].bytes);
     if (enrolled.kind !== 'enrolled') throw new Error(`enrolment of ${s.matricule} failed: ${JSON.stringify(enrolled)}`);

@@ -62,7 +62,7 @@ describe('docstream-centre enroll over MQTT', () => {
       const r = await runCli(CENTRE_BIN, ['--json', 'enroll', '--code', pair.code!, '--timeout', '20'], env);
       expect(r.stderr).toBe('');
       const { fingerprint } = r.json<{ fingerprint: string }>();
-      const [cert] = await pair.server.pki.certificatesOf('00062');
+      const [cert] = await pair.server.pki.certificatesOf(pair.admin, '00062');
       expect(cert!.fingerprint).toBe(fingerprint);
       // the code is spent: using it again is refused
       const again = await runCli(CENTRE_BIN, ['enroll', '--code', pair.code!, '--timeout', '3'], env);

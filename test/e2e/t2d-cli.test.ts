@@ -14,7 +14,7 @@ let centreDb: TestDatabase;
 let serverDb: TestDatabase;
 let dir: string;
 const centre = (args: string[], extra: Record<string, string> = {}) => runCli(CENTRE_BIN, args, { ...centreEnv, ...extra });
-const server = (args: string[]) => runCli(SERVER_BIN, args, serverEnv);
+const server = (args: string[], extra: Record<string, string> = {}) => runCli(SERVER_BIN, args, { ...serverEnv, ...extra });
 
 async function serverCounts() {
   const db = serverDb.open(1);
@@ -39,7 +39,9 @@ describe('enrolment and transfer by USB stick (T2D), through the real binaries',
     const pki = await server(['--json', 'init']);
     expect(pki.stderr).toBe('');
     expect(pki.json<{ caFingerprint: string }>().caFingerprint).toMatch(/^[0-9a-f]{64}$/);
-    const added = await server(['--json', 'client', 'add', '--name', 'Mairie de Kati', '--matricule', '00042', '--region', 'Koulikoro']);
+    const supervisor = await server(['operator', 'init', 'superviseur', '--name', 'Superviseur National'], { DOCSTREAM_NEW_PASSWORD: 'Registre-Central-2026' });
+    expect(supervisor.stderr).toBe('');
+    const added = await server(['--json', '--user', 'superviseur', 'client', 'add', '--name', 'Mairie de Kati', '--matricule', '00042', '--region', 'Koulikoro'], { DOCSTREAM_PASSWORD: 'Registre-Central-2026' });
     expect(added.stderr).toBe('');
     const { code } = added.json<{ code: string }>();
 

@@ -13,14 +13,14 @@ async function sendAll(pair: Pair) {
 describe('certificate lifecycle', () => {
   it('renewal with a new key: the old key is kept aside, the new certificate works, the old one can then be revoked', async () => {
     const pair = await enrolledPair({ matricule: '00071' });
-    const [first] = await pair.server.pki.certificatesOf('00071');
-    const { code } = await pair.server.pki.newEnrolmentCode('00071');
+    const [first] = await pair.server.pki.certificatesOf(pair.admin, '00071');
+    const { code } = await pair.server.pki.newEnrolmentCode(pair.admin, '00071');
     const req = await pair.staff.centre.transmission.enrollRequest(pair.staff.officer, code, { newKey: true });
     const answer = await pair.server.ingest.receive(req, '00071');
     expect(await pair.staff.centre.transmission.receive(answer.replies[0]!.bytes)).toMatchObject({ kind: 'enrolled' });
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(pair.centreKeys.dir)).filter((f) => f.endsWith('.old'))).toHaveLength(1);
-    await pair.server.pki.revoke('00071', 'Renouvellement', first!.serial);
+    await pair.server.pki.revoke(pair.admin, '00071', 'Renouvellement', first!.serial);
     await queueBirths(pair, 3);
     expect(await sendAll(pair)).toEqual([expect.objectContaining({ kind: 'accepted', documents: 3 })]);
   });
@@ -29,15 +29,15 @@ describe('certificate lifecycle', () => {
     const pair = await enrolledPair({ matricule: '00072', enrol: false });
     // the centre's key and CSR made elsewhere; the server issues the certificate from the CSR
     const key = generateKeyPair(2048);
-    const certPem = await pair.server.pki.issueForCsr('00072', createCsr({ key, commonName: '00072' }));
+    const certPem = await pair.server.pki.issueForCsr(pair.admin, '00072', createCsr({ key, commonName: '00072' }));
     const certs = (await pair.server.pki.certificates())!;
     const p12 = exportPkcs12({ privateKey: key.privateKey, certPem, chainPems: [certs.caPem], passphrase: 'transport-1234' });
     const { centre, officer } = pair.staff;
     await expect(centre.transmission.importCertificate(officer, { p12, p12Passphrase: 'wrong', serverPem: certs.serverPem })).rejects.toMatchObject({ code: 'key_locked' });
     // a certificate for another centre is refused
     const other = generateKeyPair(2048);
-    await pair.server.clients.add({ matricule: '00073', name: 'Autre' });
-    const otherCert = await pair.server.pki.issueForCsr('00073', createCsr({ key: other, commonName: '00073' }));
+    await pair.server.clients.add(pair.admin, { matricule: '00073', name: 'Autre' });
+    const otherCert = await pair.server.pki.issueForCsr(pair.admin, '00073', createCsr({ key: other, commonName: '00073' }));
     const otherP12 = exportPkcs12({ privateKey: other.privateKey, certPem: otherCert, chainPems: [certs.caPem], passphrase: 'x-transport-1' });
     await expect(centre.transmission.importCertificate(officer, { p12: otherP12, p12Passphrase: 'x-transport-1', serverPem: certs.serverPem })).rejects.toMatchObject({ code: 'pki' });
     expect(await centre.transmission.enrolled()).toBeUndefined();

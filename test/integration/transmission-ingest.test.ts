@@ -167,7 +167,7 @@ describe('every container is checked before anything is written', () => {
   });
 
   it('a revoked certificate: rejected from then on', async () => {
-    await pair.server.pki.revoke('00042', 'Clé compromise');
+    await pair.server.pki.revoke(pair.admin, '00042', 'Clé compromise');
     const before = await serverState(pair);
     const r = await pair.server.ingest.receive(await forge(pair, {}, { docs: [] }), '00042');
     expect(r.outcome).toMatchObject({ kind: 'rejected', step: 'certificate' });
@@ -178,7 +178,7 @@ describe('every container is checked before anything is written', () => {
 describe('a suspended client', () => {
   it('has its containers kept in quarantine, not integrated, not lost', async () => {
     const pair = await enrolledPair({ matricule: '00051' });
-    await pair.server.clients.setStatus('00051', 0);
+    await pair.server.clients.setStatus(pair.admin, '00051', 0);
     await queueBirths(pair, 3);
     await pair.staff.centre.transmission.pack();
     const [c] = await pair.staff.centre.transmission.due(0);

@@ -4,12 +4,19 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import {
   createServer, displayNames, eventDateOf, formatNiu, insertValidatedDocuments, searchableNames, shippedForms,
-  type BulkValidatedDocument, type Clock, type KeyAccess, type Server,
+  type BulkValidatedDocument, type Clock, type KeyAccess, type Server, type Session,
 } from '@docstream/core';
 import { testDatabase, type TestDatabase } from './test-db.js';
 import { centreWithStaff, type Staff } from './centre-fixture.js';
 
 export const PASSPHRASE = 'phrase secrète de test 2026';
+export const SUPERVISOR = { login: 'superviseur', fullName: 'Superviseur de Test', password: 'Registre-Central-Test-2026' } as const;
+
+/** The server's first supervisor, logged in. */
+export async function supervisorOf(server: Server): Promise<Session> {
+  if ((await server.operators.count()) === 0) await server.operators.firstSupervisor(SUPERVISOR);
+  return server.operators.login(SUPERVISOR.login, SUPERVISOR.password);
+}
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -24,6 +31,8 @@ export async function tempDir(prefix = 'ds-'): Promise<string> {
 
 export interface Pair {
   server: Server;
+  /** The server's supervisor. */
+  admin: Session;
   serverDb: TestDatabase;
   centreDb: TestDatabase;
   staff: Staff;
@@ -50,8 +59,9 @@ export async function enrolledPair(opts: { matricule?: string; clock?: Clock; st
   const server = createServer({ db: serverDb.open(8), keys: serverKeys, ...(opts.clock ? { clock: opts.clock } : {}) });
   await server.installShippedForms();
   await server.pki.init();
-  await server.clients.add({ matricule, name: 'Mairie de Test', region: 'Koulikoro', status: opts.status ?? 3 });
-  const { code } = await server.pki.newEnrolmentCode(matricule);
+  const admin = await supervisorOf(server);
+  await server.clients.add(admin, { matricule, name: 'Mairie de Test', region: 'Koulikoro', status: opts.status ?? 3 });
+  const { code } = await server.pki.newEnrolmentCode(admin, matricule);
   const staff = await centreWithStaff(centreDb.open(4), opts.clock, matricule, centreKeys);
   if (opts.enrol === false) return { ...pairOf(), code };
   const request = await staff.centre.transmission.enrollRequest(staff.officer, code);
@@ -61,7 +71,7 @@ export async function enrolledPair(opts: { matricule?: string; clock?: Clock; st
   return pairOf();
   function pairOf(): Pair {
   return {
-    server, serverDb, centreDb, staff, serverKeys, centreKeys, serverDataDir, centreDataDir,
+    server, admin, serverDb, centreDb, staff, serverKeys, centreKeys, serverDataDir, centreDataDir,
     async deliver(bytes) {
       const r = await server.ingest.receive(bytes, matricule);
       for (const reply of r.replies) await staff.centre.transmission.receive(reply.bytes);

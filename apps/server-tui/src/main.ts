@@ -1,7 +1,17 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { createServer, keyAccessFrom, migrate, openDatabase, pendingMigrations, settingsFromOptions, type Settings } from '@docstream/core';
+import {
+  createServer, DocstreamError, isDocstreamError, keyAccessFrom, migrate, openDatabase, pendingMigrations, readSecret, settingsFromOptions,
+  type Server, type Session, type Settings,
+} from '@docstream/core';
+import type { ServerCli } from './cli/cli-context.js';
 import { addTransmissionCommands } from './cli/transmission-commands.js';
+import { addClientCommands } from './cli/client-commands.js';
+import { addOperatorCommands } from './cli/operator-commands.js';
+import { addAccountCommands } from './cli/account-commands.js';
+import { addCorrespondenceCommands } from './cli/correspondence-commands.js';
+import { addReportCommands } from './cli/report-commands.js';
+import { addBrokerCommands } from './cli/broker-commands.js';
 
 interface Globals {
   lang?: string;
@@ -9,6 +19,7 @@ interface Globals {
   dataDir?: string;
   databaseUrl?: string;
   passphraseFile?: string;
+  user?: string;
 }
 
 const program = new Command('docstream-server')
@@ -17,18 +28,18 @@ const program = new Command('docstream-server')
   .option('--json', 'sortie JSON / JSON output')
   .option('--data-dir <dir>', 'dossier des données locales (base embarquée)')
   .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)')
-  .option('--passphrase-file <file>', 'phrase secrète des clés privées (sinon DOCSTREAM_KEY_PASSPHRASE)');
+  .option('--passphrase-file <file>', 'phrase secrète des clés privées (sinon DOCSTREAM_KEY_PASSPHRASE)')
+  .option('--user <login>', 'opérateur (sinon DOCSTREAM_USER) ; mot de passe : DOCSTREAM_PASSWORD ou invite');
 
 function settings(): Settings {
   return settingsFromOptions(program.opts<Globals>());
 }
 
 function say(data: unknown, fr: string, en: string): void {
-  const s = settings();
-  process.stdout.write(program.opts<Globals>().json ? `${JSON.stringify(data, null, 2)}\n` : `${s.lang === 'en' ? en : fr}\n`);
+  process.stdout.write(program.opts<Globals>().json ? `${JSON.stringify(data, null, 2)}\n` : `${settings().lang === 'en' ? en : fr}\n`);
 }
 
-async function withServer(fn: (server: ReturnType<typeof createServer>, s: Settings) => Promise<void>): Promise<void> {
+async function withServer(fn: (server: Server, s: Settings) => Promise<void>): Promise<void> {
   const s = settings();
   const keys = keyAccessFrom(s, program.opts<Globals>().passphraseFile);
   const db = await openDatabase(s, 'server');
@@ -39,6 +50,31 @@ async function withServer(fn: (server: ReturnType<typeof createServer>, s: Setti
     await server.close();
   }
 }
+
+async function login(server: Server, s: Settings): Promise<Session> {
+  const user = program.opts<Globals>().user ?? process.env.DOCSTREAM_USER;
+  if (!user) throw new DocstreamError('auth_failed', 'Indiquez l’opérateur : --user IDENTIFIANT ou la variable DOCSTREAM_USER.', 'Name the operator: --user LOGIN or the DOCSTREAM_USER variable.');
+  const password = await readSecret(s.lang === 'en' ? `Password for ${user}` : `Mot de passe de ${user}`, 'DOCSTREAM_PASSWORD');
+  return server.operators.login(user, password);
+}
+
+const cli: ServerCli = {
+  withServer,
+  withOperator: (fn) => withServer(async (server, s) => {
+    const session = await login(server, s);
+    await fn(server, session, s);
+    // What the action queued for centres is sealed now when the keys are at hand; else the service does it.
+    if (keyAccessFrom(s, program.opts<Globals>().passphraseFile)) {
+      try {
+        while ((await server.sealNotices()).length > 0);
+      } catch (e) {
+        if (!isDocstreamError(e)) throw e;
+      }
+    }
+  }),
+  say,
+  lang: () => settings().lang,
+};
 
 program.command('migrate').description('Applique les migrations / apply migrations').action(async () => {
   const db = await openDatabase(settings(), 'server', { migrate: false });
@@ -70,7 +106,13 @@ program.command('verify-audit').description('Vérifie le journal d’audit / ver
   });
 });
 
-addTransmissionCommands(program, withServer, say);
+addOperatorCommands(program, cli);
+addTransmissionCommands(program, cli);
+addClientCommands(program, cli);
+addAccountCommands(program, cli);
+addCorrespondenceCommands(program, cli);
+addReportCommands(program, cli);
+addBrokerCommands(program, cli);
 
 program.action(async () => {
   await withServer(async (server, s) => {

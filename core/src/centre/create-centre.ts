@@ -4,7 +4,7 @@ import { DocstreamError } from '../errors.js';
 import { appendAudit } from '../audit/queries.js';
 import { verifyAuditLog } from '../audit/verify.js';
 import type { ChainReport } from '../audit/chain.js';
-import { SessionRegistry } from './session.js';
+import { centreSessions } from './session.js';
 import { createUserService } from './users.js';
 import { createDocumentService } from './documents.js';
 import { createFormService } from './forms.js';
@@ -12,6 +12,7 @@ import { centreInfo, insertCentre, type CentreRow } from './queries/centre-info.
 import { countUsers } from './queries/users.js';
 import { Privilege } from './privileges.js';
 import { createTransmission } from './transmission.js';
+import { createServerLink } from './server-link.js';
 import type { KeyAccess } from '../crypto/key-access.js';
 
 export interface CentreDeps {
@@ -47,11 +48,12 @@ function alreadyInitialised(c: CentreRow): DocstreamError {
 export function createCentre(deps: CentreDeps) {
   const { db } = deps;
   const clock = deps.clock ?? systemClock;
-  const sessions = new SessionRegistry();
+  const sessions = centreSessions();
   const users = createUserService(db, clock, sessions);
   const forms = createFormService(db, clock, sessions);
   const documents = createDocumentService(db, clock, sessions);
   const transmission = createTransmission(db, clock, sessions, deps.keys);
+  const serverLink = createServerLink(db, clock, sessions);
 
   async function initWith(matricule: string, name: string, addUsers: (q: Parameters<Parameters<Database['tx']>[0]>[0]) => Promise<void>): Promise<void> {
     if (!/^\d{5}$/.test(matricule)) {
@@ -79,6 +81,8 @@ export function createCentre(deps: CentreDeps) {
     forms,
     documents,
     transmission,
+    /** Account, profile, messages and queries: what the centre exchanges with the server besides documents. */
+    server: serverLink,
 
     async info(): Promise<CentreRow | undefined> {
       return centreInfo(db);

@@ -19,6 +19,8 @@ import * as t from './queries/transmission.js';
 import { Privilege } from './privileges.js';
 import type { Session, SessionRegistry } from './session.js';
 import type { KeyAccess } from '../crypto/key-access.js';
+import { applyServerMessage, packRequests, type Applied } from './server-link.js';
+import { saveAccount } from './queries/server-link.js';
 
 export const CENTRE_KEY_FILE = 'centre.key.pem';
 
@@ -41,6 +43,7 @@ export type CentreReceive =
   | { kind: 'ack'; seqs: number[]; acknowledged: number; statusChanged: number }
   | { kind: 'enrolled'; fingerprint: string }
   | { kind: 'error'; code: string; en: string }
+  | { kind: 'applied'; applied: Applied }
   | { kind: 'replay'; seq: number }
   | { kind: 'rejected'; step: string; detail: string };
 
@@ -246,6 +249,8 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
             made++;
           }
         }
+        const now = clock.now();
+        made += await packRequests(q, (typ, seq, body) => sealMessage(id, typ, seq, body, now), now);
         return made;
       });
     },
@@ -298,13 +303,20 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
         if (!plausibleTimestamp(h.ts, now)) throw rejected('timestamp', `ts ${h.ts}`);
         return await db.tx(async (q): Promise<CentreReceive> => {
           if (!(await t.claimInbox(q, SERVER_ID, h.seq, h.typ, now))) return { kind: 'replay', seq: h.seq };
-          if (h.typ === 'ack') return { kind: 'ack', ...(await applyAcks(q, msg.body as Bodies['ack'], now)) };
+          if (h.typ === 'ack') {
+            const b = msg.body as Bodies['ack'];
+            if (b.acct) await saveAccount(q, { balance: Number(b.acct.b), quota: Number(b.acct.q), asOf: new Date(b.acct.at), at: now });
+            return { kind: 'ack', ...(await applyAcks(q, b, now)) };
+          }
           if (h.typ === 'error') {
             const b = msg.body as Bodies['error'];
+            await applyServerMessage(q, msg, now);
             await t.updateLink(q, { error: { at: now, text: `${b.code}: ${b.en}` } });
             return { kind: 'error', code: String(b.code), en: String(b.en) };
           }
-          throw rejected('format', `unexpected ${h.typ} from the server`);
+          const applied = await applyServerMessage(q, msg, now);
+          if (!applied) throw rejected('format', `unexpected ${h.typ} from the server`);
+          return { kind: 'applied', applied };
         });
       } catch (e) {
         if (e instanceof ContainerRejected) {

@@ -1,8 +1,17 @@
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { DocstreamError, notFound } from '../errors.js';
 import { appendAudit } from '../audit/queries.js';
+import type { Session } from '../auth/session.js';
+import type { Bodies } from '../transport/protocol.js';
+import { OperatorPrivilege as P, type Guard } from './guard.js';
 import * as clients from './queries/clients.js';
+import { openAccount, accountOf } from './queries/accounts.js';
+import { insertNotice } from './queries/notices.js';
+import { signatoriesFor } from './queries/signatories.js';
+import { quarantineCount } from './queries/ingest.js';
+import { certificatesOf } from './queries/pki.js';
+import { trafficOf } from './queries/exchange.js';
 
 export const CLIENT_STATUS_LABELS: Record<number, { fr: string; en: string }> = {
   0: { fr: 'suspendu (quarantaine)', en: 'suspended (quarantine)' },
@@ -20,43 +29,143 @@ export interface ClientInput {
   status?: number;
 }
 
+export type ClientChanges = Partial<Pick<ClientInput, 'name' | 'city' | 'region' | 'phone'>>;
+
 function invalid(fr: string, en: string, field: string): DocstreamError {
   return new DocstreamError('validation', fr, en, { problems: [{ field, fr, en }] });
 }
 
-/**
- * The registry of centres. This issue needs creation, status and listing for enrolment
- * and quarantine; the rest of client administration comes with "Server administration".
- */
-export function createClientService(db: Database, clock: Clock) {
+function checkStatus(status: number): number {
+  if (!Number.isInteger(status) || status < 0 || status > 3) throw invalid('Statut : 0 (suspendu) à 3 (tous services).', 'Status: 0 (suspended) to 3 (all services).', 'status');
+  return status;
+}
+
+function text(v: string | undefined, field: string, max: number, required = false): string {
+  const t = (v ?? '').trim();
+  if (required && t === '') throw invalid(`Champ « ${field} » obligatoire.`, `Field “${field}” is required.`, field);
+  if (t.length > max || /[\u0000-\u001f\u007f]/.test(t)) throw invalid(`Champ « ${field} » : ${max} caractères au plus, sans caractère de contrôle.`, `Field “${field}”: ${max} characters at most, no control characters.`, field);
+  return t;
+}
+
+/** The profile message for a centre: what the server holds about it, with its signatories. */
+export async function profileOf(q: Queryable, matricule: string, at: Date): Promise<Bodies['profile']> {
+  const c = await clients.clientByMatricule(q, matricule);
+  if (!c) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
+  const sig = await signatoriesFor(q, matricule);
   return {
-    async add(input: ClientInput): Promise<clients.ClientRow> {
-      const name = input.name.trim();
-      if (name === '') throw invalid('Nom du centre obligatoire.', 'Centre name required.', 'name');
+    name: c.name, city: c.city, region: c.region, phone: c.phone, status: c.status, at: at.toISOString(),
+    sig: sig.map((s) => ({ id: s.id, name: s.full_name, title: s.title, national: s.matricule === null })),
+  };
+}
+
+/**
+ * The registry of centres (DESIGN §5, §7). A change the centre must know (profile,
+ * status) is queued for it in the same transaction; reactivating a suspended client
+ * integrates what it sent meanwhile (`release`, from the ingest).
+ */
+export function createClientService(db: Database, clock: Clock, guard: Guard, release: (q: Queryable, src: string, status: number) => Promise<{ containers: number; documents: number }>) {
+  async function mustLock(q: Queryable, matricule: string): Promise<clients.ClientRow> {
+    const c = await clients.clientByMatricule(q, matricule, true);
+    if (!c) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
+    return c;
+  }
+
+  return {
+    async add(session: Session, input: ClientInput): Promise<clients.ClientRow> {
+      const name = text(input.name, 'name', 200, true);
       if (input.matricule !== undefined && !/^\d{5}$/.test(input.matricule)) throw invalid('Matricule : 5 chiffres.', 'Matricule: 5 digits.', 'matricule');
-      const status = input.status ?? 3;
-      if (!Number.isInteger(status) || status < 0 || status > 3) throw invalid('Statut : 0 à 3.', 'Status: 0 to 3.', 'status');
+      const status = checkStatus(input.status ?? 3);
       const now = clock.now();
       return db.tx(async (q) => {
+        const actor = await guard(q, session, P.Operator, { fr: 'enregistrer un centre', en: 'registering a centre' });
         const matricule = input.matricule ?? (await clients.nextMatricule(q));
-        await clients.insertClient(q, { matricule, name, city: input.city?.trim() ?? '', region: input.region?.trim() ?? '', phone: input.phone?.trim() ?? '', status }, now);
-        await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'client_created', entity: 'client', entityId: matricule, details: { name, status } });
+        if (await clients.clientByMatricule(q, matricule)) throw new DocstreamError('conflict', `Le matricule ${matricule} existe déjà.`, `Matricule ${matricule} already exists.`);
+        await clients.insertClient(q, { matricule, name, city: text(input.city, 'city', 100), region: text(input.region, 'region', 100), phone: text(input.phone, 'phone', 40), status }, now);
+        await openAccount(q, matricule, now);
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'client_created', entity: 'client', entityId: matricule, details: { name, status } });
         return (await clients.clientByMatricule(q, matricule))!;
       });
     },
 
-    async setStatus(matricule: string, status: number): Promise<void> {
-      if (!Number.isInteger(status) || status < 0 || status > 3) throw invalid('Statut : 0 à 3.', 'Status: 0 to 3.', 'status');
+    /** Name, city, region, phone; the centre receives its new profile. */
+    async edit(session: Session, matricule: string, changes: ClientChanges): Promise<clients.ClientRow> {
       const now = clock.now();
-      await db.tx(async (q) => {
-        const c = await clients.clientByMatricule(q, matricule, true);
-        if (!c) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
-        await clients.setClientStatus(q, matricule, status, now);
-        await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'client_status_changed', entity: 'client', entityId: matricule, details: { from: c.status, to: status } });
+      return db.tx(async (q) => {
+        const actor = await guard(q, session, P.Operator, { fr: 'modifier un centre', en: 'editing a centre' });
+        const c = await mustLock(q, matricule);
+        const next = {
+          name: changes.name === undefined ? c.name : text(changes.name, 'name', 200, true),
+          city: changes.city === undefined ? c.city : text(changes.city, 'city', 100),
+          region: changes.region === undefined ? c.region : text(changes.region, 'region', 100),
+          phone: changes.phone === undefined ? c.phone : text(changes.phone, 'phone', 40),
+        };
+        await clients.updateClient(q, matricule, next, now);
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'client_edited', entity: 'client', entityId: matricule, details: { before: { name: c.name, city: c.city, region: c.region, phone: c.phone }, after: next } });
+        await insertNotice(q, matricule, 'profile', await profileOf(q, matricule, now), now);
+        return (await clients.clientByMatricule(q, matricule))!;
       });
     },
 
-    get: (matricule: string) => clients.clientByMatricule(db, matricule),
-    list: () => clients.listClients(db),
+    /**
+     * 0 suspended … 3 all services (supervisor). Leaving 0 integrates the quarantine in
+     * the same transaction; the centre receives its new profile.
+     */
+    async setStatus(session: Session, matricule: string, status: number): Promise<{ released: { containers: number; documents: number } }> {
+      checkStatus(status);
+      const now = clock.now();
+      return db.tx(async (q) => {
+        const actor = await guard(q, session, P.Supervisor, { fr: 'changer le statut d’un centre', en: 'changing a centre’s status' });
+        const c = await mustLock(q, matricule);
+        await clients.setClientStatus(q, matricule, status, now);
+        const released = c.status === 0 && status > 0 ? await release(q, matricule, status) : { containers: 0, documents: 0 };
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'client_status_changed', entity: 'client', entityId: matricule, details: { from: c.status, to: status, released } });
+        await insertNotice(q, matricule, 'profile', await profileOf(q, matricule, now), now);
+        return { released };
+      });
+    },
+
+    /** Queues the current profile for the centre again. */
+    async sendProfile(session: Session, matricule: string): Promise<Bodies['profile']> {
+      const now = clock.now();
+      return db.tx(async (q) => {
+        const actor = await guard(q, session, P.Operator, { fr: 'envoyer un profil', en: 'sending a profile' });
+        const p = await profileOf(q, matricule, now);
+        await insertNotice(q, matricule, 'profile', p, now);
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'profile_sent', entity: 'client', entityId: matricule });
+        return p;
+      });
+    },
+
+    async get(session: Session, matricule: string): Promise<clients.ClientRow> {
+      await guard(db, session, P.Viewer, { fr: 'consulter un centre', en: 'viewing a centre' });
+      const c = await clients.clientByMatricule(db, matricule);
+      if (!c) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
+      return c;
+    },
+
+    /** Everything the operator checks about a centre: profile, certificates, last contact, account, quarantine. */
+    async details(session: Session, matricule: string) {
+      const client = await this.get(session, matricule);
+      const [certificates, traffic, account, quarantined, profile] = await Promise.all([
+        certificatesOf(db, matricule), trafficOf(db, matricule), accountOf(db, matricule), quarantineCount(db, matricule), profileOf(db, matricule, clock.now()),
+      ]);
+      const { enrol_key: _k, ...rest } = client;
+      return {
+        client: { ...rest, enrolmentPending: client.enrol_key !== null },
+        profile,
+        certificates: certificates.map(({ pem: _p, ...c }) => c),
+        lastContact: traffic?.last_seen ?? null,
+        traffic,
+        account,
+        quarantined,
+      };
+    },
+
+    async list(session: Session): Promise<clients.ClientRow[]> {
+      await guard(db, session, P.Viewer, { fr: 'consulter les centres', en: 'viewing centres' });
+      return clients.listClients(db);
+    },
   };
 }
+
+export type ClientService = ReturnType<typeof createClientService>;

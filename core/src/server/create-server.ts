@@ -10,6 +10,11 @@ import { serverIdentityLoader, type KeyAccess } from './identity.js';
 import { createPkiService } from './pki-service.js';
 import { createClientService } from './clients.js';
 import { createIngest } from './ingest.js';
+import { createOperatorService, operatorSessions } from './operators.js';
+import { createAccounts } from './accounts.js';
+import { createCorrespondence } from './correspondence.js';
+import { createStatistics } from './statistics.js';
+import { sealNotices } from './outgoing.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
 
@@ -21,23 +26,35 @@ export interface ServerDeps {
 }
 
 /**
- * The one factory for the server's services. The foundation provides the schemas
- * (xm_system, xm_data); clients, ingest, billing and elections arrive with their issues.
+ * The one factory for the server's services. Every service that acts for an operator
+ * takes the operator's session and checks it through `operators.guard`.
  */
 export function createServer(deps: ServerDeps) {
   const { db } = deps;
   const clock = deps.clock ?? systemClock;
   const identity = serverIdentityLoader(db, deps.keys);
-  const pki = createPkiService(db, clock, deps.keys, identity);
-  const clients = createClientService(db, clock);
+  const operators = createOperatorService(db, clock, operatorSessions());
+  const guard = operators.guard;
+  const pki = createPkiService(db, clock, deps.keys, identity, guard);
   const ingest = createIngest(db, clock, identity, pki);
+  const clients = createClientService(db, clock, guard, ingest.releaseQuarantine);
+  const accounts = createAccounts(db, clock, guard);
+  const { messages, signatories } = createCorrespondence(db, clock, guard);
+  const statistics = createStatistics(db, guard, clock);
   return {
     db,
     clock,
+    operators,
     pki,
     clients,
+    accounts,
+    messages,
+    signatories,
+    statistics,
     ingest,
     identity,
+    /** Seals what administrative actions queued for the centres (needs the keys). */
+    sealNotices: (limit?: number) => sealNotices(db, clock, identity, limit),
     transport: {
       /** Per-centre counters of the live monitor (from the database: any process may run the service). */
       traffic: () => exchange.trafficTable(db),

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { isDocstreamError } from '../errors.js';
 import { canonicalJson } from '../audit/chain.js';
 import { checkIssuedBy } from '../crypto/pki.js';
-import { ContainerRejected, decrypt, rejected, seal, verifySignature, type Opened } from '../crypto/sdc.js';
+import { ContainerRejected, decrypt, rejected, verifySignature, type Opened } from '../crypto/sdc.js';
 import { decodePayload, encodePayload, PayloadError } from '../transport/codec.js';
 import { isSealed, plausibleTimestamp } from '../transport/checks.js';
 import { SERVER_ID, type AckEntry, type Bodies, type Message, type WireCancel, type WireDocument } from '../transport/protocol.js';
@@ -18,13 +18,17 @@ import type { CertificateRow } from './queries/pki.js';
 import * as x from './queries/exchange.js';
 import * as ing from './queries/ingest.js';
 import type { createPkiService } from './pki-service.js';
+import { sealFor, type Reply } from './seal.js';
+import { accountMessage, bill } from './accounts.js';
+import { accountOf, tariffs, type TariffService } from './queries/accounts.js';
+import { insertNotice, insertOutgoing } from './queries/notices.js';
+import { insertMessage } from './queries/messages.js';
+import { answerQuery } from './central-query.js';
 
-/** A container to send back: an SDC for a centre, or a plain enrolment answer. */
-export interface Reply {
-  dst: string;
-  seq: number;
-  bytes: Buffer;
-}
+export type { Reply };
+
+/** What a centre may send once enrolled. */
+const CENTRE_TYPES: readonly string[] = ['docs', 'cancel', 'hello', 'query', 'message'];
 
 export type Outcome =
   | { kind: 'accepted' | 'quarantined'; src: string; seq: number; typ: string; documents: number; duplicates: number; conflicts: number; rejectedItems: number }
@@ -74,12 +78,6 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
       if (f) formCache.set(k, f);
     }
     return f ?? null;
-  }
-
-  function sealAnswer(id: ServerIdentity, dst: string, seq: number, pem: string | null, body: Bodies['ack'], at: Date): Reply {
-    if (!pem) throw rejected('certificate', `no valid certificate to answer ${dst}`);
-    const msg: Message = { header: { v: 1, typ: 'ack', src: SERVER_ID, dst, seq, ts: at.toISOString() }, body };
-    return { dst, seq, bytes: seal({ content: encodePayload(msg), signer: { certPem: id.serverPem, privateKey: id.serverKey }, recipientCertPem: pem, signingTime: at }) };
   }
 
   /** The form checks, before anything is written: what is refused, and what may go in. */
@@ -155,11 +153,63 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     entry: AckEntry;
     outcome: Outcome;
     traffic: x.TrafficDelta;
+    /** A result or an error sent besides the acknowledgement (queries). */
+    extra?: Extra;
+    billed: boolean;
   }
 
+  type Extra = { typ: 'result'; body: Bodies['result'] } | { typ: 'error'; body: Bodies['error'] };
+
+  /** What integrating needs beyond the container: the batch's tariffs and the client's status. */
+  interface Context {
+    prices: Map<TariffService, number>;
+    status: number;
+    now: Date;
+  }
+
+  /**
+   * The business change of one container already claimed: documents, cancellations,
+   * a query, a message. Shared by the live path and the release of a quarantine.
+   * `insert` stores the new documents (the live path claims the seq in the same statement)
+   * and gives undefined when the seq was taken meanwhile.
+   */
+  async function integrate(
+    q: Queryable, src: string, seq: number, msg: Message, ctx: Context,
+    insert: (docs: ing.IncomingDocument[]) => Promise<Set<string> | undefined>,
+  ): Promise<{ entry: AckEntry; extra?: Extra; billed: boolean } | undefined> {
+    const h = msg.header;
+    if (h.typ === 'docs') {
+      const docs = await checkDocs(q, src, (msg.body as Bodies['docs']).docs, new Date(h.ts), ctx.now);
+      const inserted = await insert(docs.good);
+      if (!inserted) return undefined;
+      const items = await settleDocs(q, src, seq, docs, inserted, ctx.now);
+      const row = await bill(q, ctx.prices, { matricule: src, service: 'document', quantity: inserted.size, reference: `docs ${src}#${seq}`, at: ctx.now });
+      return { entry: { seq, r: 'accepted', items }, billed: row !== undefined };
+    }
+    if (h.typ === 'cancel') return { entry: { seq, r: 'accepted', items: await applyCancels(q, src, (msg.body as Bodies['cancel']).cancels) }, billed: false };
+    if (h.typ === 'query') {
+      const a = await answerQuery(q, { src, seq, status: ctx.status, prices: ctx.prices, now: ctx.now }, msg.body as Bodies['query']);
+      return { entry: a.entry, extra: a.typ === 'result' ? { typ: 'result', body: a.body } : { typ: 'error', body: a.body }, billed: a.typ === 'result' };
+    }
+    const m = msg.body as Bodies['message'];
+    const text = typeof m?.text === 'string' ? m.text.trim().slice(0, 4000) : '';
+    if (text === '') return { entry: { seq, r: 'rejected', reason: 'empty message', items: [] }, billed: false };
+    await insertMessage(q, { matricule: src, direction: 'in', body: text, author: typeof m.by === 'string' ? m.by.slice(0, 200) : '', operatorId: null, srcSeq: seq, at: ctx.now });
+    return { entry: { seq, r: 'accepted', items: [] }, billed: false };
+  }
+
+  const counted = (entry: AckEntry, size: number) => {
+    const count = (r: string) => entry.items.filter((i) => i.r === r).length;
+    return {
+      counts: { documents: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), rejectedItems: count('rejected') },
+      traffic: { containersIn: 1, documentsIn: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), bytesIn: size } as x.TrafficDelta,
+    };
+  };
+
   /** One container's business change, inside the batch's transaction; undefined when its seq was taken meanwhile. */
-  async function commitOne(q: Queryable, c: Checked, now: Date): Promise<ReceiveResult | Answered | undefined> {
+  async function commitOne(q: Queryable, c: Checked, ctx: Omit<Context, 'status'>, statuses: Map<string, number>): Promise<ReceiveResult | Answered | undefined> {
     const h = c.msg.header;
+    const now = ctx.now;
     if (h.typ === 'hello') {
       if (!(await x.claimWithEvidence(q, { src: h.src, seq: h.seq, msgType: 'hello', digest: c.digest, outcome: 'accepted', signedData: null, at: now }))) return undefined;
       const seen = Number((c.msg.body as Bodies['hello']).seen) || 0;
@@ -167,43 +217,85 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
       await x.addTraffic(q, h.src, { containersIn: 1, bytesIn: c.size }, now);
       return { outcome: { kind: 'hello', src: h.src, seq: h.seq, resent: again.length }, replies: again.map((o) => ({ dst: h.src, seq: o.seq, bytes: o.sdc })) };
     }
-    const outcome = c.quarantined ? 'quarantined' : 'accepted';
-    const docs = h.typ === 'docs' && !c.quarantined ? await checkDocs(q, h.src, (c.msg.body as Bodies['docs']).docs, new Date(h.ts), now) : undefined;
-    const done = await ing.claimAndInsert(q, { src: h.src, seq: h.seq, msgType: h.typ, digest: c.digest, outcome, signedData: c.opened.signedData, at: now, docs: docs?.good ?? [] });
-    if (!done.claimed) return undefined;
-    let items: AckEntry['items'];
-    let entry: AckEntry;
+    let done: { entry: AckEntry; extra?: Extra; billed: boolean } | undefined;
     if (c.quarantined) {
+      if (!(await x.claimWithEvidence(q, { src: h.src, seq: h.seq, msgType: h.typ, digest: c.digest, outcome: 'quarantined', signedData: c.opened.signedData, at: now }))) return undefined;
       await x.insertQuarantine(q, h.src, h.seq, h.typ, c.opened.content, now);
-      const list: { n: string }[] = h.typ === 'docs' ? (c.msg.body as Bodies['docs']).docs : (c.msg.body as Bodies['cancel']).cancels;
-      items = (Array.isArray(list) ? list : []).map((d) => ({ n: String(d?.n), r: 'quarantined' as const }));
-      entry = { seq: h.seq, r: 'quarantined', reason: 'client suspended: kept in quarantine, integrated when reactivated', items };
+      const body = c.msg.body as Partial<Bodies['docs'] & Bodies['cancel']>;
+      const list: unknown = h.typ === 'docs' ? body.docs : body.cancels;
+      const items = (Array.isArray(list) ? list : []).map((d: { n?: unknown }) => ({ n: String(d?.n), r: 'quarantined' as const }));
+      done = { entry: { seq: h.seq, r: 'quarantined', reason: 'client suspended: kept in quarantine, integrated when reactivated', items }, billed: false };
     } else {
-      items = docs ? await settleDocs(q, h.src, h.seq, docs, done.inserted, now) : await applyCancels(q, h.src, (c.msg.body as Bodies['cancel']).cancels);
-      entry = { seq: h.seq, r: 'accepted', items };
+      const claim = { src: h.src, seq: h.seq, msgType: h.typ, digest: c.digest, outcome: 'accepted' as const, signedData: c.opened.signedData, at: now };
+      if (h.typ !== 'docs' && !(await x.claimWithEvidence(q, claim))) return undefined;
+      done = await integrate(q, h.src, h.seq, c.msg, { ...ctx, status: statuses.get(h.src) ?? 0 }, async (docs) => {
+        if (h.typ !== 'docs') return new Set();
+        const r = await ing.claimAndInsert(q, { ...claim, docs });
+        return r.claimed ? r.inserted : undefined;
+      });
+      if (!done) return undefined;
     }
-    const count = (r: string) => items.filter((i) => i.r === r).length;
+    const { counts, traffic } = counted(done.entry, c.size);
     return {
       index: c.index,
       src: h.src,
-      entry,
-      outcome: { kind: outcome, src: h.src, seq: h.seq, typ: h.typ, documents: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), rejectedItems: count('rejected') },
-      traffic: { containersIn: 1, documentsIn: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), bytesIn: c.size },
+      entry: done.entry,
+      outcome: { kind: c.quarantined ? 'quarantined' : 'accepted', src: h.src, seq: h.seq, typ: h.typ, ...counts },
+      traffic,
+      billed: done.billed,
+      ...(done.extra ? { extra: done.extra } : {}),
     };
   }
 
   /**
    * One answer per centre for all its containers in the batch: one signature and one
    * key transport instead of one per container, the costliest part of a small container.
+   * Query results and errors follow as containers of their own.
    */
-  async function answerCentre(q: Queryable, id: ServerIdentity, src: string, parts: Answered[], now: Date): Promise<Reply> {
+  async function answerCentre(q: Queryable, id: ServerIdentity, src: string, parts: Answered[], now: Date): Promise<Reply[]> {
     const { seq, pem } = await x.reserveAnswer(q, src);
-    const reply = sealAnswer(id, src, seq, pem, { ack: parts.map((p) => p.entry) }, now);
+    const acct = parts.some((p) => p.billed) ? await accountOf(q, src) : undefined;
+    const body: Bodies['ack'] = { ack: parts.map((p) => p.entry), ...(acct ? { acct: accountMessage(acct, now) } : {}) };
+    const reply = sealFor(id, src, seq, pem, 'ack', body, now);
     const sum = (k: keyof x.TrafficDelta) => parts.reduce((a, p) => a + (p.traffic[k] ?? 0), 0);
     await x.recordAnswer(q, { dst: src, seq, msgType: 'ack', sdc: reply.bytes, at: now, answers: parts.map((p) => p.entry.seq) }, {
       containersIn: sum('containersIn'), documentsIn: sum('documentsIn'), duplicates: sum('duplicates'), conflicts: sum('conflicts'), bytesIn: sum('bytesIn'), acksOut: 1, bytesOut: reply.bytes.length,
     });
-    return reply;
+    const replies = [reply];
+    for (const p of parts) {
+      if (!p.extra) continue;
+      const r = await x.reserveAnswer(q, src);
+      const extra = sealFor(id, src, r.seq, r.pem, p.extra.typ, p.extra.body, now);
+      await insertOutgoing(q, { dst: src, seq: r.seq, msgType: p.extra.typ, sdc: extra.bytes, at: now });
+      replies.push(extra);
+    }
+    return replies;
+  }
+
+  /**
+   * Integrates what a suspended client sent, once it is reactivated: the same checks of
+   * content and the same billing as on arrival, in seq order, in the caller's transaction.
+   * The answers (a new acknowledgement, query results) wait as notices to be sealed.
+   */
+  async function releaseQuarantine(q: Queryable, src: string, status: number): Promise<{ containers: number; documents: number }> {
+    const now = clock.now();
+    const held = await ing.lockQuarantined(q, src);
+    if (held.length === 0) return { containers: 0, documents: 0 };
+    const prices = await tariffs(q);
+    const entries: AckEntry[] = [];
+    let documents = 0;
+    for (const h of held) {
+      const msg = decodePayload(h.payload);
+      const done = (await integrate(q, src, h.seq, msg, { prices, status, now }, (docs) => ing.insertDocuments(q, src, h.seq, docs, now)))!;
+      entries.push(done.entry);
+      documents += done.entry.items.filter((i) => i.r === 'accepted').length;
+      if (done.extra) await insertNotice(q, src, done.extra.typ, done.extra.body, now);
+    }
+    await ing.markReleased(q, src, held.map((h) => h.seq), now);
+    const acct = await accountOf(q, src);
+    await insertNotice(q, src, 'ack', { ack: entries, ...(acct ? { acct: accountMessage(acct, now) } : {}) }, now);
+    await x.addTraffic(q, src, { documentsIn: documents }, null);
+    return { containers: held.length, documents };
   }
 
   async function enroll(bytes: Buffer, claimedSrc: string | undefined, rejections: Rejection[]): Promise<ReceiveResult> {
@@ -269,7 +361,7 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
         if (cert.matricule !== h.src || (o.claimed !== undefined && o.claimed !== h.src)) throw rejected('certificate', `certificate of ${cert.matricule} used by ${h.src} on ${o.claimed ?? 'a bundle'}`);
         src = h.src;
         if (h.dst !== SERVER_ID) throw rejected('recipient', `addressed to ${h.dst}`);
-        if (!['docs', 'cancel', 'hello'].includes(h.typ)) throw rejected('format', `unexpected ${h.typ} from a centre`);
+        if (!CENTRE_TYPES.includes(h.typ)) throw rejected('format', `unexpected ${h.typ} from a centre`);
         passed.push({ index: o.index, size: o.size, opened: o.opened, msg, digest: digestOf(o.opened.content) });
       } catch (e) {
         if (!(e instanceof ContainerRejected)) throw e;
@@ -290,15 +382,16 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     const commit = async (list: Checked[]) => db.tx(async (q) => {
       const out: (ReceiveResult | undefined)[] = new Array(list.length);
       const byCentre = new Map<string, Answered[]>();
+      const ctx = { prices: await tariffs(q), now };
       for (const [i, c] of list.entries()) {
-        const r = await commitOne(q, c, now);
+        const r = await commitOne(q, c, ctx, statuses);
         if (r && 'entry' in r) byCentre.set(r.src, [...(byCentre.get(r.src) ?? []), { ...r, index: i }]);
         else out[i] = r;
       }
       for (const [src, parts] of byCentre) {
-        const reply = await answerCentre(q, id!, src, parts, now);
+        const replies = await answerCentre(q, id!, src, parts, now);
         // The answer travels once: with the first of the centre's containers.
-        parts.forEach((p, k) => (out[p.index] = { outcome: p.outcome, replies: k === 0 ? [reply] : [] }));
+        parts.forEach((p, k) => (out[p.index] = { outcome: p.outcome, replies: k === 0 ? replies : [] }));
       }
       return out;
     });
@@ -340,6 +433,7 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
 
   return {
     receiveBatch,
+    releaseQuarantine,
     async receive(bytes: Buffer, claimedSrc?: string): Promise<ReceiveResult> {
       return (await receiveBatch([claimedSrc === undefined ? { bytes } : { bytes, src: claimedSrc }]))[0]!;
     },

@@ -3,6 +3,8 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { DocstreamError, notFound } from '../errors.js';
 import { appendAudit } from '../audit/queries.js';
+import type { Session } from '../auth/session.js';
+import { OperatorPrivilege as P, type Guard } from './guard.js';
 import { certificateInfo, checkIssuedBy, createCaCertificate, generateKeyPair, issueCertificate, readCsr } from '../crypto/pki.js';
 import { writeKeyFile } from '../crypto/keystore.js';
 import { enrolmentKey, enrolmentMac, macMatches, newEnrolmentCode } from '../crypto/enrolment.js';
@@ -14,7 +16,7 @@ import type { Bodies } from '../transport/protocol.js';
 /** How long a one-time enrolment code stays usable. */
 export const ENROLMENT_DAYS = 30;
 
-export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | undefined, identity: () => Promise<ServerIdentity>) {
+export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | undefined, identity: () => Promise<ServerIdentity>, guard: Guard) {
   return {
     /** The national CA and the server's own certificate; keys encrypted in the key folder. */
     async init(opts: { organization?: string; country?: string } = {}): Promise<{ caFingerprint: string; serverFingerprint: string }> {
@@ -43,14 +45,15 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
     },
 
     /** A new one-time code for a client (any earlier code stops working). Shown once. */
-    async newEnrolmentCode(matricule: string): Promise<{ code: string; expiresAt: Date }> {
+    async newEnrolmentCode(session: Session, matricule: string): Promise<{ code: string; expiresAt: Date }> {
       const code = newEnrolmentCode();
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + ENROLMENT_DAYS * 86_400_000);
       await db.tx(async (q) => {
+        const actor = await guard(q, session, P.Operator, { fr: 'donner un code d’inscription', en: 'issuing an enrolment code' });
         if (!(await clients.clientByMatricule(q, matricule, true))) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
         await clients.setEnrolKey(q, matricule, enrolmentKey(code, matricule), expiresAt, now);
-        await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'enrolment_code_issued', entity: 'client', entityId: matricule, details: { expiresAt: expiresAt.toISOString() } });
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'enrolment_code_issued', entity: 'client', entityId: matricule, details: { expiresAt: expiresAt.toISOString() } });
       });
       return { code, expiresAt };
     },
@@ -82,7 +85,7 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
     },
 
     /** The manual path: a certificate obtained otherwise, which must chain to the national CA. */
-    async importCertificate(matricule: string, certPem: string): Promise<{ serial: string; fingerprint: string }> {
+    async importCertificate(session: Session, matricule: string, certPem: string): Promise<{ serial: string; fingerprint: string }> {
       const id = await identity();
       const now = clock.now();
       const info = certificateInfo(certPem);
@@ -93,15 +96,16 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
         throw new DocstreamError('pki', 'Certificat refusé : il n’est pas émis par l’autorité nationale ou n’est pas valide à ce jour.', 'Certificate refused: not issued by the national authority, or not valid today.');
       }
       await db.tx(async (q) => {
+        const actor = await guard(q, session, P.Supervisor, { fr: 'enregistrer un certificat', en: 'registering a certificate' });
         if (!(await clients.clientByMatricule(q, matricule, true))) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
         await pki.insertCertificate(q, { serial: info.serialHex, matricule, pem: certPem, fingerprint: info.fingerprint256, ski: info.skiHex, not_before: info.notBefore, not_after: info.notAfter, issued_at: now, source: 'import' });
-        await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'certificate_imported', entity: 'client', entityId: matricule, details: { serial: info.serialHex } });
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'certificate_imported', entity: 'client', entityId: matricule, details: { serial: info.serialHex } });
       });
       return { serial: info.serialHex, fingerprint: info.fingerprint256 };
     },
 
     /** Issues a certificate for a CSR file (renewal or key rotation, also the manual path). */
-    async issueForCsr(matricule: string, csrPem: string): Promise<string> {
+    async issueForCsr(session: Session, matricule: string, csrPem: string): Promise<string> {
       const id = await identity();
       const now = clock.now();
       const csr = readCsr(csrPem);
@@ -109,24 +113,29 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
       const certPem = issueCertificate({ publicKey: csr.publicKey, commonName: matricule, organization: 'Docstream', ca: { certPem: id.caPem, privateKey: id.caKey }, usage: 'centre', now });
       const info = certificateInfo(certPem);
       await db.tx(async (q) => {
+        const actor = await guard(q, session, P.Supervisor, { fr: 'émettre un certificat', en: 'issuing a certificate' });
         if (!(await clients.clientByMatricule(q, matricule, true))) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
         await pki.insertCertificate(q, { serial: info.serialHex, matricule, pem: certPem, fingerprint: info.fingerprint256, ski: info.skiHex, not_before: info.notBefore, not_after: info.notAfter, issued_at: now, source: 'renewal' });
-        await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'certificate_issued', entity: 'client', entityId: matricule, details: { serial: info.serialHex } });
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'certificate_issued', entity: 'client', entityId: matricule, details: { serial: info.serialHex } });
       });
       return certPem;
     },
 
-    async revoke(matricule: string, reason: string, serial?: string): Promise<string[]> {
+    async revoke(session: Session, matricule: string, reason: string, serial?: string): Promise<string[]> {
       if (reason.trim() === '') throw new DocstreamError('validation', 'Indiquez le motif de la révocation.', 'Give the reason for the revocation.');
       const now = clock.now();
       return db.tx(async (q) => {
+        const actor = await guard(q, session, P.Supervisor, { fr: 'révoquer un certificat', en: 'revoking a certificate' });
         const done = await pki.revokeCertificates(q, matricule, reason.trim(), now, serial);
         if (done.length === 0) throw notFound(`Certificat valide du centre ${matricule}`, `Valid certificate of centre ${matricule}`);
-        await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'certificate_revoked', entity: 'client', entityId: matricule, details: { serials: done, reason: reason.trim() } });
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'certificate_revoked', entity: 'client', entityId: matricule, details: { serials: done, reason: reason.trim() } });
         return done;
       });
     },
 
-    certificatesOf: (matricule: string) => pki.certificatesOf(db, matricule),
+    async certificatesOf(session: Session, matricule: string) {
+      await guard(db, session, P.Viewer, { fr: 'consulter les certificats', en: 'viewing certificates' });
+      return pki.certificatesOf(db, matricule);
+    },
   };
 }

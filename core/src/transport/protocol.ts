@@ -1,7 +1,12 @@
-import type { DocumentData } from '../forms/types.js';
+import type { DocumentData, FormDef } from '../forms/types.js';
 
 /** Message types of DESIGN §4 that this version exchanges. */
-export type MessageType = 'docs' | 'cancel' | 'ack' | 'hello' | 'error' | 'enroll' | 'enrolled';
+export type MessageType =
+  | 'docs' | 'cancel' | 'ack' | 'hello' | 'error' | 'enroll' | 'enrolled'
+  | 'query' | 'result' | 'account' | 'profile' | 'message' | 'trust' | 'forms';
+
+/** `dst` of a bulletin on the broadcast topic: signed for everyone, encrypted for no one. */
+export const BROADCAST_DST = '*';
 
 /** The signed header of every message; `dst` is a matricule or "server". */
 export interface Header {
@@ -45,15 +50,57 @@ export interface AckEntry {
   items: { n: string; r: ItemResult; reason?: string }[];
 }
 
+/** A centre's balance and query quota as the server holds them. */
+export interface WireAccount {
+  b: number;
+  q: number;
+  at: string;
+}
+
+/** What a centre may ask the central database: a NIU, or a kind with criteria. */
+export interface WireQuery {
+  niu?: string;
+  kind?: string;
+  names?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A document in a query result: as sent by its centre, plus its central status. */
+export interface WireResultDocument extends WireDocument {
+  /** 0 cancelled: with the reason. */
+  s: number;
+  cr?: string;
+}
+
+export interface WireSignatory {
+  id: number;
+  name: string;
+  title: string;
+  national: boolean;
+}
+
 export interface Bodies {
   docs: { docs: WireDocument[] };
   cancel: { cancels: WireCancel[] };
-  ack: { ack: AckEntry[] };
+  /** `acct`: the balance after the documents were billed. */
+  ack: { ack: AckEntry[]; acct?: WireAccount };
   /** After (re)connecting: the last seq this side has processed from the other. */
   hello: { seen: number };
   error: { code: string; fr: string; en: string; seq?: number };
   enroll: { csr: string; mac: string };
   enrolled: { cert: string; ca: string; server: string; mac: string };
+  query: { q: WireQuery };
+  /** `seq`: the query answered; `total`: matches in all, of which `docs` (at most the limit). */
+  result: { seq: number; docs: WireResultDocument[]; total: number; acct: WireAccount };
+  account: WireAccount;
+  profile: { name: string; city: string; region: string; phone: string; status: number; sig: WireSignatory[]; at: string };
+  /** `by`: who wrote it (a centre user's name, or the operator's). */
+  message: { text: string; by: string };
+  /** Revoked centre certificates and cancelled NIUs: the whole list, replacing the last. */
+  trust: { revoked: { serial: string; ski: string; at: string }[]; cancelled: string[] };
+  /** Form definitions the server pushed (the newest version of each). */
+  forms: { forms: FormDef[] };
 }
 
 export type Message<T extends MessageType = MessageType> = { header: Header; body: Bodies[T] };

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { PRIVILEGE_LABELS, type Lang, type Session } from '@docstream/core';
+import { PRIVILEGE_LABELS, type Lang, type Privilege, type Session } from '@docstream/core';
 import { t } from '../i18n.js';
 import { fit } from './text-fit.js';
 
@@ -15,7 +15,7 @@ export interface CentreIdentity {
 export function headerText(lang: Lang, centre: CentreIdentity | null | undefined, session: Session | null, width: number): string {
   const where = centre === undefined ? '' : centre ? t(lang, 'centreLine', { matricule: centre.matricule, name: centre.name }) : t(lang, 'notInitialised');
   const left = where === '' ? t(lang, 'appTitle') : `${t(lang, 'appTitle')} · ${where}`;
-  const right = session ? `${session.fullName} (${PRIVILEGE_LABELS[session.privilege][lang]})` : '';
+  const right = session ? `${session.fullName} (${PRIVILEGE_LABELS[session.privilege as Privilege][lang]})` : '';
   const room = width - 1;
   if (right === '') return fit(left, room);
   const l = fit(left, Math.max(10, room - [...right].length - 2));

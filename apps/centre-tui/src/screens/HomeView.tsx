@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { PRIVILEGE_LABELS, type Lang, type Session } from '@docstream/core';
+import { PRIVILEGE_LABELS, type Lang, type Privilege, type Session } from '@docstream/core';
 import { t, type StringKey } from '../i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { DestinationList } from '../components/DestinationList.js';
@@ -23,7 +23,7 @@ const ROWS: readonly [StringKey, keyof StageCounts][] = [
 ];
 
 export function HomeView({ lang, width, state, session, databaseLine }: HomeViewProps) {
-  const role = PRIVILEGE_LABELS[session.privilege][lang];
+  const role = PRIVILEGE_LABELS[session.privilege as Privilege][lang];
   return (
     <ScreenFrame
       lang={lang}

@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import {
-  answerBundle, CLIENT_STATUS_LABELS, DocstreamError, jsonLineLogger, startEmbeddedBroker, startServerService,
-  type Server, type Settings,
-} from '@docstream/core';
+import { answerBundle, jsonLineLogger, startEmbeddedBroker, startServerService } from '@docstream/core';
+import type { ServerCli } from './cli-context.js';
 
-type WithServer = (fn: (server: Server, s: Settings) => Promise<void>) => Promise<void>;
-type Say = (data: unknown, fr: string, en: string) => void;
 
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -16,17 +11,12 @@ function untilSignal(): Promise<string> {
   });
 }
 
-function statusNumber(text: string): number {
-  if (!/^[0-3]$/.test(text.trim())) throw new DocstreamError('validation', 'Statut : 0 (suspendu) à 3 (tous services).', 'Status: 0 (suspended) to 3 (all services).');
-  return Number(text);
-}
-
 /**
- * PKI, centres' registry (what enrolment needs), the headless service and T2D. Operator
- * logins and privileges come with "Server administration": for now these commands are
- * for whoever holds the server's database and key passphrase.
+ * PKI, the headless service, T2D and the monitor. `init` and `run` are for whoever holds
+ * the server's database and key passphrase; T2D import acts for an operator.
  */
-export function addTransmissionCommands(program: Command, withServer: WithServer, say: Say): void {
+export function addTransmissionCommands(program: Command, cli: ServerCli): void {
+  const { withServer, say } = cli;
   program.command('init').description('Crée l’autorité nationale et le certificat du serveur / create the national CA and server certificate')
     .option('--country <CC>', 'pays (code ISO à 2 lettres)', 'ML')
     .action(async (o: { country: string }) => {
@@ -35,68 +25,6 @@ export function addTransmissionCommands(program: Command, withServer: WithServer
         say(r, `Autorité créée.\nEmpreinte de l’AC : ${r.caFingerprint}\nEmpreinte du serveur : ${r.serverFingerprint}`, `Authority created.\nCA fingerprint: ${r.caFingerprint}\nServer fingerprint: ${r.serverFingerprint}`);
       });
     });
-
-  const client = program.command('client').description('Centres clients / client centres');
-  client.command('add').description('Enregistre un centre et donne son code d’inscription (affiché une seule fois)')
-    .requiredOption('--name <name>', 'nom du centre')
-    .option('--matricule <digits>', 'matricule (sinon le suivant)')
-    .option('--city <city>', 'ville', '')
-    .option('--region <region>', 'région', '')
-    .option('--phone <phone>', 'téléphone', '')
-    .option('--status <0-3>', 'statut', '3')
-    .action(async (o: { name: string; matricule?: string; city: string; region: string; phone: string; status: string }) => {
-      await withServer(async (server) => {
-        const c = await server.clients.add({ ...(o.matricule ? { matricule: o.matricule } : {}), name: o.name, city: o.city, region: o.region, phone: o.phone, status: statusNumber(o.status) });
-        const { code, expiresAt } = await server.pki.newEnrolmentCode(c.matricule);
-        const until = expiresAt.toISOString().slice(0, 10);
-        say({ matricule: c.matricule, code, expiresAt }, `Centre ${c.matricule} enregistré.\nCode d’inscription (à usage unique, jusqu’au ${until}) : ${code}\nIl ne sera plus affiché : remettez-le au centre.`,
-          `Centre ${c.matricule} registered.\nEnrolment code (one use, until ${until}): ${code}\nIt will not be shown again: give it to the centre.`);
-      });
-    });
-  client.command('code <matricule>').description('Nouveau code d’inscription (l’ancien ne vaut plus)')
-    .action(async (matricule: string) => {
-      await withServer(async (server) => {
-        const { code, expiresAt } = await server.pki.newEnrolmentCode(matricule);
-        say({ matricule, code, expiresAt }, `Code d’inscription de ${matricule} : ${code}`, `Enrolment code of ${matricule}: ${code}`);
-      });
-    });
-  client.command('list').description('Liste des centres').action(async () => {
-    await withServer(async (server) => {
-      const list = await server.clients.list();
-      say(list.map(({ enrol_key: _k, ...c }) => c), list.map((c) => `${c.matricule}  ${c.name}  ${CLIENT_STATUS_LABELS[c.status]!.fr}`).join('\n') || 'Aucun centre.',
-        list.map((c) => `${c.matricule}  ${c.name}  ${CLIENT_STATUS_LABELS[c.status]!.en}`).join('\n') || 'No centre.');
-    });
-  });
-  client.command('status <matricule> <status>').description('Change le statut : 0 suspendu (quarantaine) … 3 tous services')
-    .action(async (matricule: string, status: string) => {
-      await withServer(async (server) => {
-        const n = statusNumber(status);
-        await server.clients.setStatus(matricule, n);
-        say({ matricule, status: n }, `Centre ${matricule} : ${CLIENT_STATUS_LABELS[n]!.fr}.`, `Centre ${matricule}: ${CLIENT_STATUS_LABELS[n]!.en}.`);
-      });
-    });
-  client.command('revoke <matricule>').description('Révoque le(s) certificat(s) du centre')
-    .requiredOption('--reason <text>', 'motif').option('--serial <hex>', 'un seul certificat')
-    .action(async (matricule: string, o: { reason: string; serial?: string }) => {
-      await withServer(async (server) => {
-        const serials = await server.pki.revoke(matricule, o.reason, o.serial);
-        say({ matricule, revoked: serials }, `Révoqué(s) : ${serials.join(', ')}`, `Revoked: ${serials.join(', ')}`);
-      });
-    });
-  client.command('cert-import <matricule> <file>').description('Enregistre un certificat obtenu autrement (PEM, émis par l’AC nationale)')
-    .action(async (matricule: string, file: string) => {
-      await withServer(async (server) => {
-        const r = await server.pki.importCertificate(matricule, await readFile(file, 'utf8'));
-        say(r, `Certificat ${r.serial} enregistré pour ${matricule}.`, `Certificate ${r.serial} registered for ${matricule}.`);
-      });
-    });
-  client.command('certificates <matricule>').description('Certificats du centre').action(async (matricule: string) => {
-    await withServer(async (server) => {
-      const list = await server.pki.certificatesOf(matricule);
-      const line = (c: (typeof list)[number], en: boolean) => `${c.serial}  ${c.fingerprint.slice(0, 16)}…  ${c.not_after.toISOString().slice(0, 10)}  ${c.revoked_at ? (en ? `revoked: ${c.revoke_reason}` : `révoqué : ${c.revoke_reason}`) : (en ? 'valid' : 'valide')}`;
-      say(list.map(({ pem: _p, ...c }) => c), list.map((c) => line(c, false)).join('\n'), list.map((c) => line(c, true)).join('\n'));
-    });
-  });
 
   program.command('run').description('Service sans console : reçoit par MQTT, intègre, acquitte (journal JSON)')
     .option('--concurrency <n>', 'conteneurs traités en parallèle')

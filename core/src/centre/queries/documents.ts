@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { DocumentData } from '../../forms/types.js';
+import { SEARCH_RECENT_WINDOW, searchDocumentTable, type BaseSearchCriteria, type SearchTable } from '../../db/document-search.js';
 
 export type Stage = 'draft' | 'verified' | 'validated';
 
@@ -117,24 +118,9 @@ export async function pendingOutbox(q: Queryable): Promise<{ id: number; msg_typ
   return q.query('SELECT id, msg_type, niu, document_numero FROM docstream.outbox WHERE acked_at IS NULL ORDER BY id');
 }
 
-export interface SearchCriteria {
-  niu?: string;
-  /** Normalised words, each must appear in one of the document's person names. */
-  nameWords?: string[];
-  formId?: string;
-  status?: number;
+export interface SearchCriteria extends BaseSearchCriteria {
   stage?: Stage;
-  /** Event date range, inclusive, YYYY-MM-DD. */
-  from?: string;
-  to?: string;
   createdBy?: number;
-  /** Keyset paging: only documents with a smaller numero. */
-  before?: number;
-  limit: number;
-}
-
-function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export interface SearchHit {
@@ -152,67 +138,20 @@ export interface SearchHit {
   updated_at: Date;
 }
 
-/**
- * Rows of the newest-first window a date-bounded search tries before collecting older
- * matches through the indexes (see `searchDocuments`).
- */
-export const SEARCH_RECENT_WINDOW = 20_000;
+export { SEARCH_RECENT_WINDOW };
 
-const SEARCH_COLUMNS = 'numero, form_id, status, stage, niu, event_date, names_norm, names_display, remark, created_at, updated_at';
+const CENTRE_SEARCH: SearchTable<SearchCriteria> = {
+  table: 'docstream.documents',
+  columns: 'numero, form_id, status, stage, niu, event_date, names_norm, names_display, remark, created_at, updated_at',
+  extra: {
+    stage: (p) => `stage = ${p}`,
+    createdBy: (p) => `created_by = ${p}`,
+  },
+};
 
-/**
- * Newest first, keyset-paged on numero; every criterion is a bound parameter.
- *
- * Event dates follow numero closely (births are registered soon after they happen), which
- * the planner cannot know. Given a date range it may walk the primary key newest first,
- * expecting matches spread evenly, and read most of the table before it reaches births of
- * years ago (~300 ms at 1,000,000 documents); yet forcing it to collect every match
- * through the indexes and sort them is as slow for a wide range with a common name (tens
- * of thousands of candidates). So a date-bounded search runs in two steps, in the same
- * order: the newest SEARCH_RECENT_WINDOW numeros first (planner's choice, cost bounded by
- * the window), which fills the page whenever matches are common among recent documents;
- * then, only if the page is not full, the older documents with `ORDER BY numero + 0`
- * (same order, not the key's), so the trigram and date indexes collect the candidates.
- */
-export async function searchDocuments(q: Queryable, c: SearchCriteria): Promise<SearchHit[]> {
-  const dated = c.niu === undefined && (c.from !== undefined || c.to !== undefined);
-  if (!dated) return runSearch(q, c, {});
-  const top = c.before ?? (await maxNumero(q)) + 1;
-  const floor = top - SEARCH_RECENT_WINDOW;
-  if (floor <= 1) return runSearch(q, c, {});
-  const recent = await runSearch(q, c, { from: floor });
-  if (recent.length >= c.limit) return recent;
-  const older = await runSearch(q, { ...c, before: floor, limit: c.limit - recent.length }, { collect: true });
-  return [...recent, ...older];
-}
-
-async function maxNumero(q: Queryable): Promise<number> {
-  const rows = await q.query<{ n: number }>('SELECT coalesce(max(numero), 0)::bigint AS n FROM docstream.documents');
-  return rows[0]!.n;
-}
-
-function runSearch(q: Queryable, c: SearchCriteria, how: { from?: number; collect?: boolean }): Promise<SearchHit[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (fragment: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(fragment(`$${params.length}`));
-  };
-  if (c.niu !== undefined) add((p) => `niu = ${p}`, c.niu);
-  for (const w of c.nameWords ?? []) add((p) => `names_norm LIKE ${p}`, `%${likeEscape(w)}%`);
-  if (c.formId !== undefined) add((p) => `form_id = ${p}`, c.formId);
-  if (c.status !== undefined) add((p) => `status = ${p}`, c.status);
-  if (c.stage !== undefined) add((p) => `stage = ${p}`, c.stage);
-  if (c.from !== undefined) add((p) => `event_date >= ${p}::date`, c.from);
-  if (c.to !== undefined) add((p) => `event_date <= ${p}::date`, c.to);
-  if (c.createdBy !== undefined) add((p) => `created_by = ${p}`, c.createdBy);
-  if (c.before !== undefined) add((p) => `numero < ${p}`, c.before);
-  if (how.from !== undefined) add((p) => `numero >= ${p}`, how.from);
-  params.push(c.limit);
-  const sql = `SELECT ${SEARCH_COLUMNS}
-    FROM docstream.documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${how.collect ? 'numero + 0' : 'numero'} DESC LIMIT $${params.length}`;
-  return q.query<SearchHit>(sql, params);
+/** Newest first, keyset-paged on numero; the two-step date window is explained in `searchDocumentTable`. */
+export function searchDocuments(q: Queryable, c: SearchCriteria): Promise<SearchHit[]> {
+  return searchDocumentTable<SearchCriteria, SearchHit>(q, CENTRE_SEARCH, c);
 }
 
 export async function countByStage(q: Queryable): Promise<{ stage: Stage; status: number; n: number }[]> {

@@ -57,3 +57,7 @@ export async function setClientStatus(q: Queryable, matricule: string, status: n
   await q.query('UPDATE xm_system.clients SET status = $2, updated_at = $3 WHERE matricule = $1', [matricule, status, at]);
 }
 
+
+export async function updateClient(q: Queryable, matricule: string, c: { name: string; city: string; region: string; phone: string }, at: Date): Promise<void> {
+  await q.query('UPDATE xm_system.clients SET name = $2, city = $3, region = $4, phone = $5, updated_at = $6 WHERE matricule = $1', [matricule, c.name, c.city, c.region, c.phone, at]);
+}

@@ -77,12 +77,18 @@ export interface TrafficRow {
 }
 
 /** The live monitor's per-centre table, readable from any process. */
-export async function trafficTable(q: Queryable): Promise<TrafficRow[]> {
+export async function trafficOf(q: Queryable, matricule: string): Promise<TrafficRow | undefined> {
+  return (await trafficTable(q, matricule))[0];
+}
+
+export async function trafficTable(q: Queryable, matricule?: string): Promise<TrafficRow[]> {
   return q.query<TrafficRow>(
     `SELECT t.matricule, c.name, c.status, t.last_seen, t.containers_in, t.documents_in, t.duplicates, t.conflicts, t.acks_out,
             t.errors, t.bytes_in, t.bytes_out,
             (SELECT count(*)::int FROM xm_system.outbox o WHERE o.dst = t.matricule AND o.sent_at IS NULL) AS queued
-       FROM xm_system.traffic t JOIN xm_system.clients c USING (matricule) ORDER BY t.matricule`,
+       FROM xm_system.traffic t JOIN xm_system.clients c USING (matricule)
+      WHERE $1::text IS NULL OR t.matricule = $1 ORDER BY t.matricule`,
+    [matricule ?? null],
   );
 }
 

@@ -91,3 +91,40 @@ export async function claimAndInsert(
   );
   return { claimed: r!.claimed, inserted: new Set(r!.inserted) };
 }
+
+/** Inserts the documents that are new, for a container already claimed (a quarantine released). */
+export async function insertDocuments(q: Queryable, src: string, seq: number, docs: IncomingDocument[], at: Date): Promise<Set<string>> {
+  if (docs.length === 0) return new Set();
+  const rows = await q.query<{ niu: string }>(
+    `INSERT INTO xm_data.documents (niu, matricule, form_id, form_version, status, data, names_norm, names_display, event_date, validated_at, received_at, src_seq)
+     SELECT x.n, $1, x.f, x.fv, 4, x.d, x.names_norm, x.names_display, x.event_date, x.va, $3, $2
+       FROM jsonb_to_recordset($4::jsonb) AS x(n text, f text, fv int, va timestamptz, d jsonb, names_norm text, names_display text, event_date date)
+     ON CONFLICT (niu) DO NOTHING RETURNING niu`,
+    [src, seq, at, JSON.stringify(docs)],
+  );
+  return new Set(rows.map((r) => r.niu));
+}
+
+export interface QuarantinedRow {
+  src: string;
+  seq: number;
+  msg_type: string;
+  payload: Buffer;
+  received_at: Date;
+}
+
+export async function lockQuarantined(q: Queryable, src: string): Promise<QuarantinedRow[]> {
+  return q.query<QuarantinedRow>(
+    'SELECT src, seq, msg_type, payload, received_at FROM xm_system.quarantine WHERE src = $1 AND released_at IS NULL ORDER BY seq FOR UPDATE',
+    [src],
+  );
+}
+
+export async function markReleased(q: Queryable, src: string, seqs: number[], at: Date): Promise<void> {
+  await q.query('UPDATE xm_system.quarantine SET released_at = $3 WHERE src = $1 AND seq = ANY($2::bigint[])', [src, seqs, at]);
+}
+
+export async function quarantineCount(q: Queryable, src: string): Promise<number> {
+  const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM xm_system.quarantine WHERE src = $1 AND released_at IS NULL', [src]);
+  return r!.n;
+}
