@@ -260,7 +260,7 @@ function aclText(serverUser, generated) {
 # (Mosquitto warns that the broadcast pattern has no %u or %c: expected, it is for all.)
 pattern write ${UP}/%u
 pattern read ${DOWN}/%u
-pattern read ${BROADCAST}
+pattern read ${BROADCAST}/#
 
 # The central server: every up topic, every down topic, the retained broadcast.
 # Mosquitto 2.0 checks these rules on each message delivered, not on SUBSCRIBE (every
@@ -270,7 +270,7 @@ pattern read ${BROADCAST}
 user ${serverUser}
 topic read ${UP}/+
 topic write ${DOWN}/+
-topic write ${BROADCAST}
+topic write ${BROADCAST}/#
 `;
 }
 

@@ -84,6 +84,23 @@ describe('broker test against Mosquitto', () => {
     expect(v5.protocol).toBe('5.0');
   });
 
+  it('counts as lost, without failing, the messages a broker drops from its queue', async () => {
+    // 20 in flight and 10 queued for our subscriber: Mosquitto drops the rest of the burst.
+    const small = await startMosquitto(['allow_anonymous true', 'max_inflight_messages 20', 'max_queued_messages 10']);
+    try {
+      const t0 = performance.now();
+      const r = await runBrokerTest({ url: small.url, count: 200, roundTrips: 10, timeoutMs: 1000 });
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(r.latency.lost).toBe(0);
+      expect(r.throughput.received).toBeLessThan(200);
+      expect(r.throughput.lost).toBe(200 - r.throughput.received);
+      expect(r.lost).toBe(r.throughput.lost);
+      expect(r.sent).toBe(210);
+    } finally {
+      await small.stop();
+    }
+  });
+
   it('fails with a transport error, not a hang, when the broker stops during the burst', async () => {
     const own = await startMosquitto();
     let stopping: Promise<void> | undefined;
@@ -133,6 +150,7 @@ describe('broker test against the embedded aedes broker (MQTT 3.1.1)', () => {
   it('refuses MQTT 5, which aedes does not speak, with a transport error', async () => {
     const err = await expectTransportError(runBrokerTest({ url: broker.url, count: 5, protocolVersion: 5, timeoutMs: 3000 }));
     expect(err.en).toContain(broker.url);
+    expect(err.en).toMatch(/MQTT 3\.1\.1/);
   });
 });
 

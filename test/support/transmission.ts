@@ -45,20 +45,29 @@ export interface Pair {
   code?: string;
   /** Hands a centre's container to the server and the answers back, as a link would. */
   deliver(bytes: Buffer): Promise<Awaited<ReturnType<Server['ingest']['receive']>>>;
+  /** Packs what the centre has waiting and delivers every container due. */
+  exchange(): Promise<Awaited<ReturnType<Server['ingest']['receive']>>[]>;
+  /** Seals what administrative actions queued for the centre and hands it over; returns how many. */
+  notify(): Promise<number>;
 }
 
-/** A server with its CA, and a centre registered, enrolled with a one-time code, staffed. */
-export async function enrolledPair(opts: { matricule?: string; clock?: Clock; status?: number; enrol?: boolean } = {}): Promise<Pair> {
+/**
+ * A server with its CA, and a centre registered, enrolled with a one-time code, staffed.
+ * With `server`, the centre joins that pair's server instead of a new one.
+ */
+export async function enrolledPair(opts: { matricule?: string; clock?: Clock; status?: number; enrol?: boolean; server?: Pair } = {}): Promise<Pair> {
   const matricule = opts.matricule ?? '00042';
   const root = await tempDir();
-  const serverDataDir = join(root, 'server-data');
+  const serverDataDir = opts.server?.serverDataDir ?? join(root, 'server-data');
   const serverKeys = { dir: join(serverDataDir, 'keys'), passphrase: PASSPHRASE };
   const centreDataDir = join(root, 'centre-data');
   const centreKeys = { dir: join(centreDataDir, 'keys'), passphrase: PASSPHRASE };
-  const [serverDb, centreDb] = await Promise.all([testDatabase(), testDatabase()]);
-  const server = createServer({ db: serverDb.open(8), keys: serverKeys, ...(opts.clock ? { clock: opts.clock } : {}) });
-  await server.installShippedForms();
-  await server.pki.init();
+  const [serverDb, centreDb] = await Promise.all([opts.server?.serverDb ?? testDatabase(), testDatabase()]);
+  const server = opts.server?.server ?? createServer({ db: serverDb.open(8), keys: serverKeys, ...(opts.clock ? { clock: opts.clock } : {}) });
+  if (!opts.server) {
+    await server.installShippedForms();
+    await server.pki.init();
+  }
   const admin = await supervisorOf(server);
   await server.clients.add(admin, { matricule, name: 'Mairie de Test', region: 'Koulikoro', status: opts.status ?? 3 });
   const { code } = await server.pki.newEnrolmentCode(admin, matricule);
@@ -76,6 +85,20 @@ export async function enrolledPair(opts: { matricule?: string; clock?: Clock; st
       const r = await server.ingest.receive(bytes, matricule);
       for (const reply of r.replies) await staff.centre.transmission.receive(reply.bytes);
       return r;
+    },
+    async exchange() {
+      await staff.centre.transmission.pack();
+      const out = [];
+      for (const c of await staff.centre.transmission.due(0)) out.push(await this.deliver(c.sdc));
+      return out;
+    },
+    async notify() {
+      let n = 0;
+      for (let sealed = await server.sealNotices(); sealed.length > 0; sealed = await server.sealNotices()) {
+        for (const r of sealed) if (r.dst === matricule) await staff.centre.transmission.receive(r.bytes);
+        n += sealed.length;
+      }
+      return n;
     },
   };
   }

@@ -21,6 +21,7 @@ import type { Session, SessionRegistry } from './session.js';
 import type { KeyAccess } from '../crypto/key-access.js';
 import { applyServerMessage, packRequests, type Applied } from './server-link.js';
 import { saveAccount } from './queries/server-link.js';
+import { applyBulletin, bulletinRejected, openBulletin, trustStatus, type BulletinOutcome } from './bulletins.js';
 
 export const CENTRE_KEY_FILE = 'centre.key.pem';
 
@@ -326,6 +327,22 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
         throw e;
       }
     },
+
+    /** A bulletin from the broadcast topic (or a T2D answer): trust list or pushed forms. */
+    async receiveBulletin(bytes: Buffer): Promise<BulletinOutcome> {
+      const now = clock.now();
+      try {
+        const id = await identity();
+        const msg = openBulletin(bytes, id.serverPem, id.caPem);
+        return await db.tx((q) => applyBulletin(q, msg, now));
+      } catch (e) {
+        const r = bulletinRejected(e);
+        if (r.kind === 'rejected') await logError(`bulletin rejected (${r.step}): ${r.detail}`);
+        return r;
+      }
+    },
+
+    trust: () => trustStatus(db),
 
     counts: () => t.transmissionCounts(db),
     link: () => t.linkState(db),

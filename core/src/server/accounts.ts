@@ -70,13 +70,13 @@ export function createAccounts(db: Database, clock: Clock, guard: Guard) {
 
   return {
     /** Money paid by the centre (operator). */
-    recharge(session: Session, matricule: string, amount: number, reference = ''): Promise<a.LedgerRow> {
+    async recharge(session: Session, matricule: string, amount: number, reference = ''): Promise<a.LedgerRow> {
       return operatorMove(session, P.Operator, { fr: 'créditer un compte', en: 'crediting an account' },
         { matricule, service: 'recharge', amount: wholeAmount(amount, 'amount'), units: 0, quantity: 0, reference: reference.trim() });
     },
 
     /** A correction, either way, with its reason (supervisor). */
-    adjust(session: Session, matricule: string, amount: number, reason: string): Promise<a.LedgerRow> {
+    async adjust(session: Session, matricule: string, amount: number, reason: string): Promise<a.LedgerRow> {
       if (reason.trim() === '') throw invalid('Motif obligatoire pour une correction.', 'A reason is required for an adjustment.', 'reason');
       return operatorMove(session, P.Supervisor, { fr: 'corriger un compte', en: 'adjusting an account' },
         { matricule, service: 'adjustment', amount: wholeAmount(amount, 'amount', true), units: 0, quantity: 0, reference: reason.trim() });
@@ -86,7 +86,7 @@ export function createAccounts(db: Database, clock: Clock, guard: Guard) {
      * Prepaid queries: `units` more (or fewer, if negative) queries the centre may send;
      * `price`, if given, is debited from the balance in the same row.
      */
-    grantQuota(session: Session, matricule: string, units: number, opts: { price?: number; reference?: string } = {}): Promise<a.LedgerRow> {
+    async grantQuota(session: Session, matricule: string, units: number, opts: { price?: number; reference?: string } = {}): Promise<a.LedgerRow> {
       if (!Number.isSafeInteger(units) || units === 0) throw invalid('Quota : un nombre entier de requêtes, non nul.', 'Quota: a whole non-zero number of queries.', 'units');
       const price = opts.price === undefined || opts.price === 0 ? 0 : wholeAmount(opts.price, 'price');
       return operatorMove(session, P.Operator, { fr: 'attribuer un quota de requêtes', en: 'granting a query quota' },

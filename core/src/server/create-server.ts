@@ -15,6 +15,7 @@ import { createAccounts } from './accounts.js';
 import { createCorrespondence } from './correspondence.js';
 import { createStatistics } from './statistics.js';
 import { sealNotices } from './outgoing.js';
+import { createBulletins } from './bulletins.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
 
@@ -41,6 +42,7 @@ export function createServer(deps: ServerDeps) {
   const accounts = createAccounts(db, clock, guard);
   const { messages, signatories } = createCorrespondence(db, clock, guard);
   const statistics = createStatistics(db, guard, clock);
+  const bulletins = createBulletins(db, clock, identity, guard);
   return {
     db,
     clock,
@@ -51,6 +53,7 @@ export function createServer(deps: ServerDeps) {
     messages,
     signatories,
     statistics,
+    bulletins,
     ingest,
     identity,
     /** Seals what administrative actions queued for the centres (needs the keys). */

@@ -2,7 +2,7 @@ import type { Transmission, PackOptions } from '../centre/transmission.js';
 import { DEFAULT_PACK, notEnrolled } from '../centre/transmission.js';
 import { isDocstreamError } from '../errors.js';
 import { openLink, type Link, type LinkOptions } from './mqtt-link.js';
-import { downTopic, upTopic } from './topics.js';
+import { BROADCAST_TOPIC, BULLETIN_WILDCARD, downTopic, upTopic } from './topics.js';
 import { silentLog, type LogFn } from './log.js';
 
 export interface CentreServiceOptions {
@@ -95,8 +95,12 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
     }
   }
 
-  async function onMessage(_topic: string, payload: Buffer): Promise<void> {
+  async function onMessage(topic: string, payload: Buffer): Promise<void> {
     try {
+      if (topic.startsWith(`${BROADCAST_TOPIC}/`)) {
+        log('bulletin', await tx.receiveBulletin(payload));
+        return;
+      }
       const r = await tx.receive(payload);
       if (r.kind === 'ack') for (const seq of r.seqs) inFlight.delete(seq);
       log('received', r);
@@ -116,6 +120,7 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
       void (async () => {
         try {
           await l.subscribe(downTopic(matricule!));
+          await l.subscribe(BULLETIN_WILDCARD);
           await l.publish(upTopic(matricule!), await tx.hello());
           await tx.linkEvent({ connected: true, connectAt: new Date() });
           ready = true;

@@ -16,7 +16,8 @@ export interface LinkOptions {
 export interface Link {
   readonly connected: boolean;
   subscribe(topic: string): Promise<void>;
-  publish(topic: string, payload: Buffer, timeoutMs?: number): Promise<void>;
+  /** `retain`: the broker keeps it for later subscribers (the broadcast bulletins). */
+  publish(topic: string, payload: Buffer, timeoutMs?: number, retain?: boolean): Promise<void>;
   onMessage(fn: (topic: string, payload: Buffer) => Promise<void>): void;
   onConnect(fn: () => void): void;
   onDisconnect(fn: (reason: string) => void): void;
@@ -72,11 +73,11 @@ export function openLink(opts: LinkOptions): Link {
     async subscribe(topic) {
       await client.subscribeAsync(topic, { qos: 1 });
     },
-    async publish(topic, payload, timeoutMs = 30_000) {
+    async publish(topic, payload, timeoutMs = 30_000, retain = false) {
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([
-          client.publishAsync(topic, payload, { qos: 1 }),
+          client.publishAsync(topic, payload, { qos: 1, retain }),
           new Promise((_, reject) => (timer = setTimeout(() => reject(brokerUnavailable(opts.url, 'publish timeout')), timeoutMs))),
         ]);
       } finally {

@@ -1,7 +1,7 @@
 import type { Server } from '../server/create-server.js';
 import { isDocstreamError } from '../errors.js';
 import { openLink, type Link, type LinkOptions } from './mqtt-link.js';
-import { downTopic, matriculeOfUpTopic, UP_WILDCARD } from './topics.js';
+import { bulletinTopic, downTopic, matriculeOfUpTopic, UP_WILDCARD } from './topics.js';
 import { silentLog, type LogFn } from './log.js';
 import { INGEST_BATCH } from '../server/ingest.js';
 
@@ -11,6 +11,8 @@ export interface ServerServiceOptions {
   concurrency?: number;
   /** Several server instances share the load through a shared subscription. */
   shareGroup?: string;
+  /** How often queued notices are sealed, bulletins refreshed and lost answers re-sent. */
+  sweepMs?: number;
   log?: LogFn;
 }
 
@@ -119,16 +121,31 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
   });
   link.onDisconnect((reason) => log('disconnected', { reason }));
 
-  // Answers committed but never published: the process died between commit and publish.
+  // Every few seconds: what operators queued for centres (sealed here, where the key is),
+  // the bulletins whose content changed (retained on the broadcast topic), and answers
+  // committed but never published (the process died between commit and publish).
   let sweeping = false;
+  // A broker restarted without persistence has lost the retained bulletins: publish them again.
+  let republish = true;
+  out.onConnect(() => (republish = true));
+  async function sweep(): Promise<void> {
+    for (let sealed = await server.sealNotices(); sealed.length > 0; sealed = await server.sealNotices()) await publishReplies(sealed);
+    await server.bulletins.refresh();
+    const again = republish;
+    republish = false;
+    for (const b of again ? await server.bulletins.current() : await server.bulletins.unpublished()) {
+      await out.publish(bulletinTopic(b.typ), b.bytes, 30_000, true);
+      await server.bulletins.markPublished(b.typ, b.version);
+      log('bulletin', { typ: b.typ, version: b.version, bytes: b.bytes.length });
+    }
+    const rows = await server.transport.unsent(new Date(Date.now() - 10_000));
+    if (rows.length) await publishReplies(rows.map((r) => ({ dst: r.dst, seq: r.seq, bytes: r.sdc })));
+  }
   const sweeper = setInterval(() => {
     if (!out.connected || sweeping) return;
     sweeping = true;
-    server.transport.unsent(new Date(Date.now() - 10_000))
-      .then((rows) => (rows.length ? publishReplies(rows.map((r) => ({ dst: r.dst, seq: r.seq, bytes: r.sdc }))) : undefined))
-      .catch((e: Error) => log('error', { error: e.message }))
-      .finally(() => (sweeping = false));
-  }, 5000);
+    sweep().catch((e: Error) => log('error', { error: e.message })).finally(() => (sweeping = false));
+  }, opts.sweepMs ?? 5000);
 
   return {
     stats: (): ServerStats => ({ ...stats, queued }),

@@ -2,6 +2,7 @@ import type { Transmission, CentreReceive } from '../centre/transmission.js';
 import type { Server } from '../server/create-server.js';
 import { bundleError, readBundle, writeBundle } from './t2d.js';
 import { SERVER_ID } from './protocol.js';
+import type { BulletinOutcome } from '../centre/bulletins.js';
 
 /** Centre: every unanswered container (and, before enrolment, the request) into a bundle file. */
 export async function exchangeBundle(tx: Transmission, path: string, extra: Buffer[] = []): Promise<{ containers: number; bytes: number }> {
@@ -17,12 +18,14 @@ export async function exchangeBundle(tx: Transmission, path: string, extra: Buff
 }
 
 /** Centre: applies the server's answer bundle. */
-export async function importAnswer(tx: Transmission, path: string): Promise<CentreReceive[]> {
+export async function importAnswer(tx: Transmission, path: string): Promise<(CentreReceive | BulletinOutcome)[]> {
   const b = await readBundle(path);
   const matricule = await tx.matricule();
   if (b.to !== matricule) throw bundleError(path, `ce lot est destiné au centre ${b.to}, pas à ${matricule}.`, `this bundle is for centre ${b.to}, not ${matricule}.`);
-  const out: CentreReceive[] = [];
+  const out: (CentreReceive | BulletinOutcome)[] = [];
   for (const c of b.containers) out.push(await tx.receive(c));
+  // After the containers: an enrolment in the same bundle gives the keys to check them.
+  for (const c of b.bulletins ?? []) out.push(await tx.receiveBulletin(c));
   return out;
 }
 
@@ -36,6 +39,8 @@ export async function answerBundle(server: Server, inPath: string, outPath: stri
   const replies: Buffer[] = [];
   const delivered: { dst: string; seq: number }[] = [];
   const outcomes = [];
+  // What operators queued for centres goes into the outbox first, so the centre's hello brings it back.
+  for (let sealed = await server.sealNotices(); sealed.length > 0; sealed = await server.sealNotices());
   for (const c of b.containers) {
     const r = await server.ingest.receive(c, b.from);
     outcomes.push(r.outcome);
@@ -46,7 +51,9 @@ export async function answerBundle(server: Server, inPath: string, outPath: stri
     }
   }
   const certs = await server.pki.certificates();
-  await writeBundle(outPath, { from: SERVER_ID, to: b.from, createdAt: new Date().toISOString(), certificates: certs ? [certs.caPem, certs.serverPem] : [], containers: replies });
+  await server.bulletins.refresh();
+  const bulletins = (await server.bulletins.current()).map((x) => x.bytes);
+  await writeBundle(outPath, { from: SERVER_ID, to: b.from, createdAt: new Date().toISOString(), certificates: certs ? [certs.caPem, certs.serverPem] : [], containers: replies, bulletins });
   await server.transport.markSent(delivered);
   return { outcomes, answers: replies.length };
 }

@@ -13,6 +13,8 @@ export interface Bundle {
   createdAt: string;
   certificates: string[];
   containers: Buffer[];
+  /** Server → centre only: the current broadcast bulletins (trust list, pushed forms). */
+  bulletins?: Buffer[];
 }
 
 export function bundleError(path: string, fr: string, en: string, cause?: unknown): DocstreamError {
@@ -20,7 +22,11 @@ export function bundleError(path: string, fr: string, en: string, cause?: unknow
 }
 
 export async function writeBundle(path: string, b: Omit<Bundle, 'format' | 'version'>): Promise<number> {
-  const text = JSON.stringify({ format: 'docstream-t2d', version: 1, ...b, containers: b.containers.map((c) => c.toString('base64')) });
+  const text = JSON.stringify({
+    format: 'docstream-t2d', version: 1, ...b,
+    containers: b.containers.map((c) => c.toString('base64')),
+    ...(b.bulletins ? { bulletins: b.bulletins.map((c) => c.toString('base64')) } : {}),
+  });
   const tmp = `${path}.part`;
   try {
     // Written aside then renamed: a full stick or a pulled stick never leaves half a bundle under the real name.
@@ -58,5 +64,6 @@ export async function readBundle(path: string): Promise<Bundle> {
     createdAt: String(r.createdAt ?? ''),
     certificates: Array.isArray(r.certificates) ? r.certificates.map(String) : [],
     containers: r.containers.map((c) => Buffer.from(String(c), 'base64')),
+    ...(Array.isArray(r.bulletins) ? { bulletins: r.bulletins.map((c) => Buffer.from(String(c), 'base64')) } : {}),
   };
 }

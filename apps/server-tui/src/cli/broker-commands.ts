@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { connect } from 'node:net';
 import {
-  DocstreamError, EMBEDDED_BROKER_PORT, runBrokerTest, startEmbeddedBroker,
+  DocstreamError, EMBEDDED_BROKER_PORT, redactBrokerUrl, runBrokerTest, startEmbeddedBroker,
   type BrokerTestPhase, type BrokerTestResult, type EmbeddedBroker,
 } from '@docstream/core';
 import type { ServerCli } from './cli-context.js';
@@ -61,6 +61,9 @@ function report(r: BrokerTestResult, lang: 'fr' | 'en', note: string): string {
         `Latence aller-retour (${n0.format(l.received)} messages de ${n0.format(r.payloadBytes)} octets, un à la fois) : min ${ms(lang, l.minMs)} · médiane ${ms(lang, l.p50Ms)} · p95 ${ms(lang, l.p95Ms)} · max ${ms(lang, l.maxMs)}`,
         `Débit (rafale de ${n0.format(t.sent)} messages) : ${n0.format(t.messagesPerSecond)} messages/s · ${rate(lang, t.bytesPerSecond)} en ${ms(lang, t.seconds * 1000)}`,
         r.lost === 0 ? `Perdus : aucun sur ${n0.format(r.sent)}.` : `PERDUS : ${n0.format(r.lost)} sur ${n0.format(r.sent)} (latence ${l.lost}, rafale ${t.lost}).`,
+        ...(t.lost > 0 && r.qos === 1
+          ? ['Le courtier a jeté des messages QoS 1 en attente pour ce client : Mosquitto en garde au plus max_queued_messages (1000 par défaut). Augmentez-le (0 = sans limite) ou réduisez --count.']
+          : []),
       ]
     : [
         `Broker: ${r.url} (${proto})`,
@@ -68,21 +71,26 @@ function report(r: BrokerTestResult, lang: 'fr' | 'en', note: string): string {
         `Round-trip latency (${n0.format(l.received)} messages of ${n0.format(r.payloadBytes)} bytes, one at a time): min ${ms(lang, l.minMs)} · median ${ms(lang, l.p50Ms)} · p95 ${ms(lang, l.p95Ms)} · max ${ms(lang, l.maxMs)}`,
         `Throughput (burst of ${n0.format(t.sent)} messages): ${n0.format(t.messagesPerSecond)} messages/s · ${rate(lang, t.bytesPerSecond)} in ${ms(lang, t.seconds * 1000)}`,
         r.lost === 0 ? `Lost: none of ${n0.format(r.sent)}.` : `LOST: ${n0.format(r.lost)} of ${n0.format(r.sent)} (latency ${l.lost}, burst ${t.lost}).`,
+        ...(t.lost > 0 && r.qos === 1
+          ? ['The broker dropped QoS 1 messages queued for this client: Mosquitto keeps at most max_queued_messages (default 1000). Raise it (0 = no limit) or lower --count.']
+          : []),
       ];
   return [...(note ? [note] : []), ...lines].join('\n');
 }
 
 /**
  * Progress on stderr, so that stdout keeps only the figures: one line rewritten in place on
- * a terminal, a line per phase when stderr is a file or a pipe (a log must not fill with \r).
+ * a terminal, one line per phase when stderr is a file or a pipe (a log must not fill with \r).
  */
-function progressPrinter(url: string, lang: 'fr' | 'en') {
+function progressPrinter(url: string, lang: 'fr' | 'en', count: number) {
   const tty = Boolean(process.stderr.isTTY);
+  const fr = lang === 'fr';
   let lastPhase: BrokerTestPhase | undefined;
   let lastPercent = -1;
-  const label = (phase: BrokerTestPhase) => (lang === 'fr'
-    ? { connect: 'connexion', latency: 'latence', burst: 'rafale' }
-    : { connect: 'connecting', latency: 'latency', burst: 'burst' })[phase];
+  const label = (phase: BrokerTestPhase) => (fr
+    ? { connect: 'connexion', latency: `latence (${count} allers-retours)`, burst: `débit (rafale de ${count} messages)` }
+    : { connect: 'connecting', latency: `latency (${count} round trips)`, burst: `throughput (burst of ${count} messages)` })[phase];
+  const head = `${fr ? 'Test du courtier' : 'Testing broker'} ${url}${fr ? ' : ' : ': '}`;
   return {
     update(done: number, total: number, phase: BrokerTestPhase) {
       const percent = Math.floor((100 * done) / total);
@@ -90,9 +98,8 @@ function progressPrinter(url: string, lang: 'fr' | 'en') {
       const newPhase = phase !== lastPhase;
       lastPhase = phase;
       lastPercent = percent;
-      const text = `${lang === 'fr' ? 'Test du courtier' : 'Testing broker'} ${url} : ${label(phase)} ${percent} %`;
-      if (tty) process.stderr.write(`\r\x1b[K${text}`);
-      else if (newPhase) process.stderr.write(`${text}\n`);
+      if (tty) process.stderr.write(`\r\x1b[K${head}${label(phase)} ${percent} %`);
+      else if (newPhase) process.stderr.write(`${head}${label(phase)}…\n`);
     },
     end() {
       if (tty && lastPhase) process.stderr.write('\r\x1b[K');
@@ -111,40 +118,49 @@ export function addBrokerCommands(program: Command, cli: ServerCli): void {
     .option('--timeout <seconds>', 'attente maximale sans réponse du courtier / longest wait for the broker', '10')
     .action(async (o: BrokerTestOpts) => {
       const json = Boolean(program.opts<{ json?: boolean }>().json);
+      // Checked before anything starts: a refused option must not leave a broker running.
+      const count = whole('--count', o.count, 1, 100_000);
+      const payloadBytes = whole('--size', o.size, 8, 16 * 1024 * 1024);
+      const qos = whole('--qos', o.qos, 0, 1) as 0 | 1;
+      const timeoutMs = whole('--timeout', o.timeout, 1, 3600) * 1000;
       await cli.withServer(async (_server, s) => {
         const lang = cli.lang();
         let broker: EmbeddedBroker | undefined;
         let url = s.mqttUrl;
-        let note = '';
+        let embedded: 'service' | 'temporary' | null = null;
+        let note = { fr: '', en: '' };
         if (!url) {
           // Without MQTT_URL the centres use the embedded broker that `docstream-server run`
           // hosts: measure that one when it runs, else one started just for the test.
           if (await listening(EMBEDDED_BROKER_PORT)) {
             url = `mqtt://127.0.0.1:${EMBEDDED_BROKER_PORT}`;
-            note = lang === 'fr'
-              ? `Aucun courtier configuré (MQTT_URL) : test du courtier embarqué (aedes) du service en cours, ${url}.`
-              : `No broker configured (MQTT_URL): testing the running service's embedded broker (aedes), ${url}.`;
+            embedded = 'service';
+            note = {
+              fr: `Aucun courtier configuré (MQTT_URL) : test du courtier embarqué (aedes) du service en cours, ${url}.`,
+              en: `No broker configured (MQTT_URL): testing the running service's embedded broker (aedes), ${url}.`,
+            };
           } else {
             broker = await startEmbeddedBroker(0);
             url = broker.url;
-            note = lang === 'fr'
-              ? `Aucun courtier configuré (MQTT_URL) : test d’un courtier embarqué (aedes) démarré pour l’occasion sur ${url}. Définissez MQTT_URL pour tester le vôtre.`
-              : `No broker configured (MQTT_URL): testing an embedded broker (aedes) started for the test on ${url}. Set MQTT_URL to test yours.`;
+            embedded = 'temporary';
+            note = {
+              fr: `Aucun courtier configuré (MQTT_URL) : test d’un courtier embarqué (aedes) démarré pour l’occasion sur ${url}. Définissez MQTT_URL pour tester le vôtre.`,
+              en: `No broker configured (MQTT_URL): testing an embedded broker (aedes) started for the test on ${url}. Set MQTT_URL to test yours.`,
+            };
           }
         }
-        const progress = json ? undefined : progressPrinter(url, lang);
+        const progress = json ? undefined : progressPrinter(redactBrokerUrl(url), lang, count);
         try {
           const r = await runBrokerTest({
             url,
-            count: whole('--count', o.count, 1, 100_000),
-            payloadBytes: whole('--size', o.size, 8, 16 * 1024 * 1024),
-            qos: whole('--qos', o.qos, 0, 1) as 0 | 1,
-            timeoutMs: whole('--timeout', o.timeout, 1, 3600) * 1000,
+            count,
+            payloadBytes,
+            qos,
+            timeoutMs,
             ...(progress ? { onProgress: progress.update } : {}),
           });
           progress?.end();
-          const embedded = Boolean(!s.mqttUrl);
-          cli.say({ ...r, embedded, ...(note ? { note } : {}) }, report(r, 'fr', note), report(r, 'en', note));
+          cli.say({ ...r, embedded, ...(embedded ? { note } : {}) }, report(r, 'fr', note.fr), report(r, 'en', note.en));
           // Losses at QoS 1 mean the broker dropped acknowledged messages: a script must notice.
           if (r.lost > 0 && r.qos === 1) process.exitCode = 1;
         } finally {
