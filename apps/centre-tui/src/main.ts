@@ -7,6 +7,7 @@ import { addAdminCommands } from './cli/admin-commands.js';
 import { addUserCommands } from './cli/user-commands.js';
 import { addDocumentCommands, addFormCommands } from './cli/doc-commands.js';
 import { addTransmissionCommands } from './cli/transmission-commands.js';
+import { addServerLinkCommands } from './cli/server-link-commands.js';
 
 const program = new Command('docstream-centre')
   .description('Docstream — console et commandes du centre de traitement / processing centre console and commands')
@@ -26,6 +27,7 @@ addUserCommands(program, globals);
 addDocumentCommands(program, globals);
 addFormCommands(program, globals);
 addTransmissionCommands(program, globals);
+addServerLinkCommands(program, globals);
 
 // No subcommand: the console, loaded only then so scripted commands start fast.
 program.action(async () => {

@@ -12,6 +12,7 @@ import { addAccountCommands } from './cli/account-commands.js';
 import { addCorrespondenceCommands } from './cli/correspondence-commands.js';
 import { addReportCommands } from './cli/report-commands.js';
 import { addBrokerCommands } from './cli/broker-commands.js';
+import { addFormsCommands } from './cli/forms-commands.js';
 
 interface Globals {
   lang?: string;
@@ -113,6 +114,7 @@ addAccountCommands(program, cli);
 addCorrespondenceCommands(program, cli);
 addReportCommands(program, cli);
 addBrokerCommands(program, cli);
+addFormsCommands(program, cli);
 
 program.action(async () => {
   await withServer(async (server, s) => {

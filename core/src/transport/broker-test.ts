@@ -381,13 +381,14 @@ export async function runBrokerTest(opts: BrokerTestOptions): Promise<BrokerTest
         await within(new Promise<void>((resolve) => socket.once('drain', resolve)), () => silent(url, seconds, 'pendant la rafale', 'during the burst'));
       }
     }
+    const burstAcked = () => acked - roundTrips - 1;
     const complete = await drain(
       () => burstReceived === count && outstanding === 0,
       () => burstReceived + acked,
       () => outstanding === 0,
       timeoutMs,
       aborted,
-      () => silent(url, seconds, 'pendant la rafale', 'during the burst'),
+      () => silent(url, seconds, `pendant la rafale (${burstReceived} reçus et ${burstAcked()} acquittés sur ${count})`, `during the burst (${burstReceived} received and ${burstAcked()} acknowledged of ${count})`),
     );
     const burstEnd = complete ? Math.max(lastBurstAt, lastAckAt) : Math.max(lastBurstAt, burstStart);
     const burstSeconds = Math.max(1e-6, (burstEnd - burstStart) / 1000);
