@@ -171,11 +171,11 @@ describe('production Mosquitto configuration (scripts/broker-config.mjs)', () =>
     expect(acl).toEqual([
       'pattern write ds/v1/up/%u',
       'pattern read ds/v1/down/%u',
-      'pattern read ds/v1/broadcast',
+      'pattern read ds/v1/broadcast/#',
       'user docstream-server',
       'topic read ds/v1/up/+',
       'topic write ds/v1/down/+',
-      'topic write ds/v1/broadcast',
+      'topic write ds/v1/broadcast/#',
     ]);
   });
 
@@ -217,15 +217,15 @@ describe('production Mosquitto configuration (scripts/broker-config.mjs)', () =>
     const server = await connectAs('ds-server-bc', ids.server);
     const c42 = await connectAs('ds-centre-00042-bc', ids.c42);
     await subscribe(server, ['ds/v1/up/+']);
-    await server.publishAsync('ds/v1/broadcast', 'trust-v7', { qos: 1, retain: true });
+    await server.publishAsync('ds/v1/broadcast/trust', 'trust-v7', { qos: 1, retain: true });
     // A centre's retained message would replace the server's for every later subscriber.
-    await c42.publishAsync('ds/v1/broadcast', 'forged-broadcast', { qos: 1, retain: true });
+    await c42.publishAsync('ds/v1/broadcast/trust', 'forged-broadcast', { qos: 1, retain: true });
     await c42.publishAsync('ds/v1/up/00042', 'fence-bc', { qos: 1 });
     await until(server, 'ds/v1/up/00042', 'fence-bc');
     const c43 = await connectAs('ds-centre-00043-bc', ids.c43);
-    expect(await subscribe(c43, ['ds/v1/broadcast'])).toEqual({ 'ds/v1/broadcast': 1 });
-    expect(await until(c43, 'ds/v1/broadcast', 'trust-v7')).toEqual([{ topic: 'ds/v1/broadcast', payload: 'trust-v7' }]);
-    await server.publishAsync('ds/v1/broadcast', '', { qos: 1, retain: true }); // clears the retained message
+    expect(await subscribe(c43, ['ds/v1/broadcast/+'])).toEqual({ 'ds/v1/broadcast/+': 1 });
+    expect(await until(c43, 'ds/v1/broadcast/trust', 'trust-v7')).toEqual([{ topic: 'ds/v1/broadcast/trust', payload: 'trust-v7' }]);
+    await server.publishAsync('ds/v1/broadcast/trust', '', { qos: 1, retain: true }); // clears the retained message
   });
 
   it('shares the up topics among server instances ($share/GROUP/ds/v1/up/+)', async () => {

@@ -147,7 +147,7 @@ export function createAccountService(db: Database, clock: Clock, sessions: Sessi
       });
       throw until ? locked(until) : badCredentials();
     }
-    return db.tx(async (q) => {
+    const done = await db.tx(async (q) => {
       const cur = (await users.byId(q, u.id, true))!;
       if (cur.locked_until && cur.locked_until > now) throw locked(cur.locked_until);
       if (cur.password_hash !== reserved.hash) {
@@ -157,10 +157,17 @@ export function createAccountService(db: Database, clock: Clock, sessions: Sessi
           'The password was just changed or reset: log in with the new one.',
         );
       }
-      if (cur.privilege === 0) throw sessions.suspendedError();
+      // The right password on a suspended account is not a failure: its count must not
+      // lock the account that a supervisor may restore later.
+      if (cur.privilege === 0) {
+        await users.setLoginFailures(q, cur.id, 0, null);
+        return { suspended: true as const };
+      }
       await users.recordLoginSuccess(q, cur.id, now);
-      return succeed(q, cur, now);
+      return { value: await succeed(q, cur, now) };
     });
+    if ('suspended' in done) throw sessions.suspendedError();
+    return done.value;
   }
 
   async function edit(session: Session, login: string, changes: { fullName?: string; privilege?: number }): Promise<UserView> {

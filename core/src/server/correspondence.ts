@@ -37,8 +37,8 @@ export function createCorrespondence(db: Database, clock: Clock, guard: Guard) {
         return db.tx(async (q) => {
           const actor = await guard(q, session, P.Operator, { fr: 'écrire aux centres', en: 'writing to centres' });
           if (!(await clientByMatricule(q, matricule))) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
-          const row = await m.insertMessage(q, { matricule, direction: 'out', body: text, author: session.fullName, operatorId: actor.id, srcSeq: null, at: now });
-          await insertNotice(q, matricule, 'message', { text, by: session.fullName }, now);
+          const row = await m.insertMessage(q, { matricule, direction: 'out', body: text, author: actor.fullName, operatorId: actor.id, srcSeq: null, at: now });
+          await insertNotice(q, matricule, 'message', { text, by: actor.fullName }, now);
           await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'message_sent', entity: 'client', entityId: matricule, details: { id: row.id } });
           return row;
         });

@@ -18,4 +18,4 @@ export const OPERATOR_PRIVILEGE_LABELS: Record<OperatorPrivilege, Label> = {
  * holds at least `min`; throws a DocstreamError (forbidden, suspended…) otherwise.
  * Every server service that acts for an operator takes one of these.
  */
-export type Guard = (q: Queryable, session: Session, min: OperatorPrivilege, action: Label) => Promise<{ id: number; login: string }>;
+export type Guard = (q: Queryable, session: Session, min: OperatorPrivilege, action: Label) => Promise<{ id: number; login: string; fullName: string }>;

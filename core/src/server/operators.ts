@@ -54,7 +54,7 @@ export function createOperatorService(db: Database, clock: Clock, sessions: Sess
 
   const guard: Guard = async (q, session, min, action) => {
     const u = await sessions.require(q, session, min, action);
-    return { id: u.id, login: u.login };
+    return { id: u.id, login: u.login, fullName: u.full_name };
   };
 
   return {
