@@ -22,7 +22,7 @@
 //
 //   npx tsc -b && node scripts/bench/ingest.mjs [--centres 50] [--docs 100000] [--per-container 100]
 //        [--singles 10000] [--concurrency 8] [--pool N] [--publishers 4] [--window N] [--trace] [--profile]
-//        [--nodelay] [--max-minutes 8] [--keep]
+//        [--nodelay] [--max-minutes 8] [--keep] [--tariff N]
 //
 // BENCH_ADMIN_URL: a PostgreSQL URL allowed to CREATE/DROP DATABASE
 //   (default postgresql://postgres@127.0.0.1:5432/postgres). The database is dropped at the
@@ -78,11 +78,12 @@ const USAGE = `usage: node scripts/bench/ingest.mjs [options]
   --profile-dir DIR   also write the .cpuprofile files there
   --run-minutes N     give up a run after this (default 3)
   --max-minutes N     stop and clean up after this (default 8)
-  --keep              keep the database`;
+  --keep              keep the database
+  --tariff N          bill each document centralised at N (a ledger row per container)`;
 
 const opts = parseArgs(process.argv.slice(2), {
   centres: 50, docs: 100_000, perContainer: 100, singles: 10_000, concurrency: 8, pool: 0, publishers: 4, outstanding: 200, window: -1,
-  nodelay: false, trace: false, profile: false, profileDir: '', runMinutes: 3, maxMinutes: 8, keep: false, seed: 42,
+  nodelay: false, trace: false, profile: false, profileDir: '', runMinutes: 3, maxMinutes: 8, keep: false, seed: 42, tariff: 0,
 }, USAGE);
 const POOL = opts.pool || opts.concurrency;
 // The server service's queue: while it is full, the service's MQTT handler waits, and with it
@@ -267,6 +268,9 @@ async function main() {
   let t = performance.now();
   const centres = await enrolCentres(server, opts.centres);
   console.log(`centres:    ${opts.centres} enrolled (${centres[0].matricule}…${centres.at(-1).matricule}) in ${fixed((performance.now() - t) / 1000, 1)} s`);
+  // With a document tariff every container also moves its centre's account and writes a ledger row.
+  if (opts.tariff > 0) await server.accounts.setTariff(await benchSupervisor(server), 'document', opts.tariff);
+  console.log(`billing:    document tariff ${opts.tariff}${opts.tariff > 0 ? ' (a ledger row per container)' : ' (nothing billed)'}`);
 
   const runs = [];
   if (opts.docs > 0) runs.push({ name: `batched, ${opts.perContainer} docs/container`, perContainer: opts.perContainer, containers: Math.ceil(opts.docs / opts.perContainer / opts.centres) });
