@@ -153,6 +153,15 @@ describe('the server’s operators', () => {
     await expect(server.clients.list(s)).rejects.toMatchObject({ code: 'auth_failed' });
   });
 
+  it('a password reset ends the sessions opened with the old password, even once the new one is set', async () => {
+    const { session, password } = await newOperator(server, admin, 'k.sy', 2);
+    const other = await server.operators.login('k.sy', password);
+    const { temporaryPassword } = await server.operators.resetPassword(admin, 'k.sy');
+    const renewed = await server.operators.changePassword('k.sy', temporaryPassword, 'Encore-un-autre-2026');
+    expect((await server.clients.list(renewed)).length).toBe(1);
+    for (const s of [session, other]) await expect(server.clients.list(s)).rejects.toMatchObject({ code: 'auth_failed' });
+  });
+
   it('a demoted operator loses the privilege at once', async () => {
     const { session } = await newOperator(server, admin, 'm.coulibaly', 3);
     await server.operators.edit(admin, 'm.coulibaly', { privilege: 1 });

@@ -23,7 +23,8 @@ export interface SessionPolicy {
 }
 
 export class SessionRegistry {
-  private readonly issued = new WeakSet<Session>();
+  /** Each session with the password hash it was opened with: a new password ends the others. */
+  private readonly issued = new WeakMap<Session, string>();
 
   constructor(readonly policy: SessionPolicy) {}
 
@@ -40,7 +41,7 @@ export class SessionRegistry {
       privilege: u.privilege,
       mustChangePassword: u.must_change_password,
     });
-    this.issued.add(s);
+    this.issued.set(s, u.password_hash);
     return s;
   }
 
@@ -59,6 +60,9 @@ export class SessionRegistry {
     }
     const u = await this.policy.queries.byId(q, session.userId);
     if (!u || u.privilege === 0) throw this.suspendedError();
+    if (u.password_hash !== this.issued.get(session)) {
+      throw new DocstreamError('auth_failed', 'Le mot de passe a changé depuis la connexion : reconnectez-vous.', 'The password changed since this login: log in again.');
+    }
     if (u.must_change_password) {
       throw new DocstreamError(
         'password_change_required',
