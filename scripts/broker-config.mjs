@@ -271,6 +271,8 @@ user ${serverUser}
 topic read ${UP}/+
 topic write ${DOWN}/+
 topic write ${BROADCAST}/#
+# docstream-server broker-test: its own private topics.
+topic readwrite ds/v1/test/#
 `;
 }
 

@@ -13,6 +13,11 @@ export interface LinkOptions {
   clean?: boolean;
 }
 
+/** A broker on this machine (the embedded one): TCP_NODELAY pays there, never on a slow link. */
+export function isLocalBroker(url: string): boolean {
+  return /^mqtts?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
+}
+
 export interface Link {
   readonly connected: boolean;
   subscribe(topic: string): Promise<void>;
@@ -58,7 +63,13 @@ export function openLink(opts: LinkOptions): Link {
   const disconnectFns: ((r: string) => void)[] = [];
   let lastError = '';
   client.on('error', (e) => (lastError = e.message));
-  client.on('connect', () => connectFns.forEach((f) => f()));
+  // On a local broker (the embedded one) Nagle only adds delayed-ACK waits; on a real link
+  // it is left on, where coalescing small packets saves bytes.
+  const local = isLocalBroker(opts.url);
+  client.on('connect', () => {
+    if (local) (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
+    connectFns.forEach((f) => f());
+  });
   client.on('offline', () => disconnectFns.forEach((f) => f(lastError || 'offline')));
   // The PUBACK goes once the handler has taken the message (it queues it): a full queue
   // holds the broker back instead of growing without bound.
