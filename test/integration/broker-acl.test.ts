@@ -176,6 +176,7 @@ describe('production Mosquitto configuration (scripts/broker-config.mjs)', () =>
       'topic read ds/v1/up/+',
       'topic write ds/v1/down/+',
       'topic write ds/v1/broadcast/#',
+      'topic readwrite ds/v1/test/#',
     ]);
   });
 

@@ -16,6 +16,7 @@ import { createCorrespondence } from './correspondence.js';
 import { createStatistics } from './statistics.js';
 import { sealNotices } from './outgoing.js';
 import { createBulletins } from './bulletins.js';
+import { createSealAuthority } from './seal-authority.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
 
@@ -37,7 +38,8 @@ export function createServer(deps: ServerDeps) {
   const operators = createOperatorService(db, clock, operatorSessions());
   const guard = operators.guard;
   const pki = createPkiService(db, clock, deps.keys, identity, guard);
-  const ingest = createIngest(db, clock, identity, pki);
+  const seals = createSealAuthority(deps.keys, identity);
+  const ingest = createIngest(db, clock, identity, pki, seals);
   const clients = createClientService(db, clock, guard, ingest.releaseQuarantine);
   const accounts = createAccounts(db, clock, guard);
   const { messages, signatories } = createCorrespondence(db, clock, guard);
@@ -54,6 +56,7 @@ export function createServer(deps: ServerDeps) {
     signatories,
     statistics,
     bulletins,
+    seals,
     ingest,
     identity,
     /** Seals what administrative actions queued for the centres (needs the keys). */

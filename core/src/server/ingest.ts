@@ -24,11 +24,13 @@ import { accountOf, tariffs, type TariffService } from './queries/accounts.js';
 import { insertNotice, insertOutgoing } from './queries/notices.js';
 import { insertMessage } from './queries/messages.js';
 import { answerQuery } from './central-query.js';
+import type { SealAuthority } from './seal-authority.js';
+import { insertCopies } from './queries/seals.js';
 
 export type { Reply };
 
 /** What a centre may send once enrolled. */
-const CENTRE_TYPES: readonly string[] = ['docs', 'cancel', 'hello', 'query', 'message'];
+const CENTRE_TYPES: readonly string[] = ['docs', 'cancel', 'hello', 'query', 'message', 'seal', 'copies'];
 
 export type Outcome =
   | { kind: 'accepted' | 'quarantined'; src: string; seq: number; typ: string; documents: number; duplicates: number; conflicts: number; rejectedItems: number }
@@ -66,7 +68,7 @@ export const INGEST_BATCH = 32;
  * Containers are taken in batches: the checks of a batch share their queries, and its
  * commits share one transaction (a failure there falls back to one transaction each).
  */
-export function createIngest(db: Database, clock: Clock, identity: () => Promise<ServerIdentity>, pki: ReturnType<typeof createPkiService>) {
+export function createIngest(db: Database, clock: Clock, identity: () => Promise<ServerIdentity>, pki: ReturnType<typeof createPkiService>, seals: SealAuthority) {
   const formCache = new Map<string, FormDef>();
 
   async function form(q: Queryable, id: string, version: number): Promise<FormDef | null> {
@@ -158,13 +160,15 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     billed: boolean;
   }
 
-  type Extra = { typ: 'result'; body: Bodies['result'] } | { typ: 'error'; body: Bodies['error'] };
+  type Extra = { typ: 'result'; body: Bodies['result'] } | { typ: 'error'; body: Bodies['error'] } | { typ: 'attest'; body: Bodies['attest'] };
 
   /** What integrating needs beyond the container: the batch's tariffs and the client's status. */
   interface Context {
     prices: Map<TariffService, number>;
     status: number;
     now: Date;
+    /** Releasing a quarantine, inside an operator's transaction. */
+    release?: boolean;
   }
 
   /**
@@ -190,6 +194,20 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     if (h.typ === 'query') {
       const a = await answerQuery(q, { src, seq, status: ctx.status, prices: ctx.prices, now: ctx.now }, msg.body as Bodies['query']);
       return { entry: a.entry, extra: a.typ === 'result' ? { typ: 'result', body: a.body } : { typ: 'error', body: a.body }, billed: a.typ === 'result' };
+    }
+    if (h.typ === 'seal') {
+      // Not while releasing a quarantine (an operator's transaction): the centre asks again.
+      if (ctx.release) return { entry: { seq, r: 'rejected', reason: 'ask again', items: [] }, billed: false };
+      const a = await seals.attest(q, src, msg.body as Bodies['seal'], ctx.now);
+      if (!a.ok) return { entry: { seq, r: 'rejected', reason: a.reason, items: [] }, billed: false };
+      return { entry: { seq, r: 'accepted', items: [] }, extra: { typ: 'attest', body: a.body }, billed: false };
+    }
+    if (h.typ === 'copies') {
+      const list = (msg.body as Bodies['copies']).copies;
+      const copies = (Array.isArray(list) ? list : []).filter((c) => parseNiu(String(c?.n)) && Number.isInteger(c.c) && c.c >= 1 && !Number.isNaN(Date.parse(c.at)));
+      const fresh = await insertCopies(q, src, seq, copies, ctx.now);
+      const row = await bill(q, ctx.prices, { matricule: src, service: 'copy', quantity: fresh, reference: `copies ${src}#${seq}`, at: ctx.now });
+      return { entry: { seq, r: 'accepted', items: [] }, billed: row !== undefined };
     }
     const m = msg.body as Bodies['message'];
     const text = typeof m?.text === 'string' ? m.text.trim().slice(0, 4000) : '';
@@ -286,10 +304,10 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     let documents = 0;
     for (const h of held) {
       const msg = decodePayload(h.payload);
-      const done = (await integrate(q, src, h.seq, msg, { prices, status, now }, (docs) => ing.insertDocuments(q, src, h.seq, docs, now)))!;
+      const done = (await integrate(q, src, h.seq, msg, { prices, status, now, release: true }, (docs) => ing.insertDocuments(q, src, h.seq, docs, now)))!;
       entries.push(done.entry);
       documents += done.entry.items.filter((i) => i.r === 'accepted').length;
-      if (done.extra) await insertNotice(q, src, done.extra.typ, done.extra.body, now);
+      if (done.extra && done.extra.typ !== 'attest') await insertNotice(q, src, done.extra.typ, done.extra.body, now);
     }
     await ing.markReleased(q, src, held.map((h) => h.seq), now);
     const acct = await accountOf(q, src);

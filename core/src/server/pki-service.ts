@@ -5,6 +5,7 @@ import { DocstreamError, notFound } from '../errors.js';
 import { appendAudit } from '../audit/queries.js';
 import type { Session } from '../auth/session.js';
 import { OperatorPrivilege as P, type Guard } from './guard.js';
+import { revokeSealKeys } from './queries/seals.js';
 import { certificateInfo, checkIssuedBy, createCaCertificate, generateKeyPair, issueCertificate, readCsr } from '../crypto/pki.js';
 import { writeKeyFile } from '../crypto/keystore.js';
 import { enrolmentKey, enrolmentMac, macMatches, newEnrolmentCode } from '../crypto/enrolment.js';
@@ -128,6 +129,9 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
         const actor = await guard(q, session, P.Supervisor, { fr: 'révoquer un certificat', en: 'revoking a certificate' });
         const done = await pki.revokeCertificates(q, matricule, reason.trim(), now, serial);
         if (done.length === 0) throw notFound(`Certificat valide du centre ${matricule}`, `Valid certificate of centre ${matricule}`);
+        // Revoking the centre (not one certificate of a renewal) revokes its seal keys too:
+        // the trust list then marks the copies it sealed.
+        if (serial === undefined) await revokeSealKeys(q, matricule, now);
         await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'certificate_revoked', entity: 'client', entityId: matricule, details: { serials: done, reason: reason.trim() } });
         return done;
       });

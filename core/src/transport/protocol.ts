@@ -3,7 +3,8 @@ import type { DocumentData, FormDef } from '../forms/types.js';
 /** Message types of DESIGN §4 that this version exchanges. */
 export type MessageType =
   | 'docs' | 'cancel' | 'ack' | 'hello' | 'error' | 'enroll' | 'enrolled'
-  | 'query' | 'result' | 'account' | 'profile' | 'message' | 'trust' | 'forms';
+  | 'query' | 'result' | 'account' | 'profile' | 'message' | 'trust' | 'forms'
+  | 'seal' | 'attest' | 'copies';
 
 /** `dst` of a bulletin on the broadcast topic: signed for everyone, encrypted for no one. */
 export const BROADCAST_DST = '*';
@@ -98,9 +99,15 @@ export interface Bodies {
   /** `by`: who wrote it (a centre user's name, or the operator's). */
   message: { text: string; by: string };
   /** Revoked centre certificates and cancelled NIUs: the whole list, replacing the last. */
-  trust: { revoked: { serial: string; ski: string; at: string }[]; cancelled: string[] };
+  trust: { revoked: { serial: string; ski: string; at: string }[]; cancelled: string[]; seals?: string[] };
   /** Form definitions the server pushed (the newest version of each). */
   forms: { forms: FormDef[] };
+  /** A centre asks the national seal root to attest its seal key (compressed P-256 point, base64). */
+  seal: { point: string };
+  /** The attestation (CBOR COSE_Sign1), the root's public key (SPKI DER) and the CA's signature over it, base64. */
+  attest: { att: string; root: string; rootSig: string };
+  /** Certified copies issued, for billing: NIU, copy number, when. */
+  copies: { copies: { n: string; c: number; at: string }[] };
 }
 
 export type Message<T extends MessageType = MessageType> = { header: Header; body: Bodies[T] };

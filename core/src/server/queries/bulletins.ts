@@ -26,19 +26,25 @@ export async function markBulletinPublished(q: Queryable, typ: BulletinType, ver
 
 /** What the trust list is built from: both only grow (no un-revoking, no un-cancelling). */
 export async function trustMark(q: Queryable): Promise<string> {
-  const [r] = await q.query<{ revoked: number; cancelled: number }>(
+  const [r] = await q.query<{ revoked: number; cancelled: number; seals: number }>(
     `SELECT (SELECT count(*)::int FROM xm_system.certificates WHERE revoked_at IS NOT NULL) AS revoked,
-            (SELECT count(*)::int FROM xm_data.documents WHERE status = 0) AS cancelled`,
+            (SELECT count(*)::int FROM xm_data.documents WHERE status = 0) AS cancelled,
+            (SELECT count(*)::int FROM xm_system.seal_keys WHERE revoked_at IS NOT NULL) AS seals`,
   );
-  return `${r!.revoked}/${r!.cancelled}`;
+  return `${r!.revoked}/${r!.cancelled}/${r!.seals}`;
 }
 
-export async function trustContent(q: Queryable): Promise<{ revoked: { serial: string; ski: string; at: string }[]; cancelled: string[] }> {
+export async function trustContent(q: Queryable): Promise<{ revoked: { serial: string; ski: string; at: string }[]; cancelled: string[]; seals: string[] }> {
   const revoked = await q.query<{ serial: string; ski: string; revoked_at: Date }>(
     'SELECT serial, ski, revoked_at FROM xm_system.certificates WHERE revoked_at IS NOT NULL ORDER BY revoked_at, serial',
   );
   const cancelled = await q.query<{ niu: string }>('SELECT niu FROM xm_data.documents WHERE status = 0 ORDER BY niu');
-  return { revoked: revoked.map((r) => ({ serial: r.serial, ski: r.ski, at: r.revoked_at.toISOString() })), cancelled: cancelled.map((c) => c.niu) };
+  const seals = await q.query<{ key_id: string }>('SELECT key_id FROM xm_system.seal_keys WHERE revoked_at IS NOT NULL ORDER BY key_id');
+  return {
+    revoked: revoked.map((r) => ({ serial: r.serial, ski: r.ski, at: r.revoked_at.toISOString() })),
+    cancelled: cancelled.map((c) => c.niu),
+    seals: seals.map((k) => k.key_id),
+  };
 }
 
 /** The newest pushed version of each form. */

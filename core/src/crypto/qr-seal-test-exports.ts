@@ -1,0 +1,2 @@
+export * from './qr-seal.js';
+export * from './cose.js';
