@@ -46,7 +46,8 @@ describe('1,000 documents over the real Mosquitto to the real server process', (
     const centre = pair.staff.centre;
     // Small containers and a small window, so that the interruptions fall mid-transfer.
     const service = await startCentreService(centre.transmission, {
-      link: { url: broker.url, reconnectMs: 300 }, retryAfterMs: 4000, window: 4, pollMs: 100, pack: { maxBytes: 1500, maxDocs: 5000 },
+      // As over a real link (Nagle on), so that the interruptions fall mid-transfer.
+      link: { url: broker.url, reconnectMs: 300, noDelay: false }, retryAfterMs: 4000, window: 4, pollMs: 100, pack: { maxBytes: 1500, maxDocs: 5000 },
     });
     const acknowledged = async () => (await centre.transmission.counts()).acknowledged;
     try {

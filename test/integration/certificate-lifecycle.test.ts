@@ -45,7 +45,12 @@ describe('certificate lifecycle', () => {
     const r = await centre.transmission.importCertificate(officer, { p12, p12Passphrase: 'transport-1234', serverPem: certs.serverPem });
     expect(r.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     await queueBirths(pair, 2);
-    expect(await sendAll(pair)).toEqual([expect.objectContaining({ kind: 'accepted', documents: 2 })]);
+    // the seal key for certified copies, not attested by an enrolment, is asked for with the documents
+    expect(await sendAll(pair)).toEqual([expect.objectContaining({ kind: 'accepted', documents: 2 }), expect.objectContaining({ kind: 'accepted', typ: 'seal' })]);
+    const [pki] = await centre.db.query<{ seal_attestation: Buffer | null; seal_requested_seq: number | null }>('SELECT seal_attestation, seal_requested_seq FROM docstream.pki');
+    expect(pki).toMatchObject({ seal_attestation: expect.any(Buffer), seal_requested_seq: null });
+    await queueBirths(pair, 1, 3);
+    expect(await sendAll(pair)).toEqual([expect.objectContaining({ kind: 'accepted', documents: 1 })]);
   });
 
   it('without the passphrase the centre cannot transmit, and says how to give it', async () => {

@@ -6,6 +6,7 @@ import { BROADCAST_DST, SERVER_ID, type Bodies, type Message } from '../transpor
 import { installForm } from '../forms/catalog.js';
 import { formVersion } from '../forms/catalog-queries.js';
 import { appendAudit } from '../audit/queries.js';
+import { replaceRevokedSeals } from './queries/seal.js';
 
 export type BulletinOutcome =
   | { kind: 'trust'; version: number; revoked: number; cancelled: number }
@@ -55,6 +56,7 @@ export async function applyBulletin(q: Queryable, msg: Message, at: Date): Promi
       [JSON.stringify(revoked)],
     );
     await q.query('INSERT INTO docstream.trust_cancelled (niu) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [cancelled]);
+    await replaceRevokedSeals(q, (Array.isArray(b.seals) ? b.seals : []).filter((k) => typeof k === 'string' && /^[0-9a-f]{16}$/.test(k)));
     return { kind: 'trust', version: h.seq, revoked: revoked.length, cancelled: cancelled.length };
   }
   const installed: string[] = [];

@@ -20,6 +20,9 @@ import { Privilege } from './privileges.js';
 import type { Session, SessionRegistry } from './session.js';
 import type { KeyAccess } from '../crypto/key-access.js';
 import { applyServerMessage, packRequests, type Applied } from './server-link.js';
+import { applyAttestation, loadSealKey, packSealWork } from './seal-key.js';
+import { compressedPoint } from '../crypto/cose.js';
+import { clearRefusedSealRequest, markCopiesReported } from './queries/seal.js';
 import { saveAccount } from './queries/server-link.js';
 import { applyBulletin, bulletinRejected, openBulletin, trustStatus, type BulletinOutcome } from './bulletins.js';
 
@@ -44,7 +47,7 @@ export type CentreReceive =
   | { kind: 'ack'; seqs: number[]; acknowledged: number; statusChanged: number }
   | { kind: 'enrolled'; fingerprint: string }
   | { kind: 'error'; code: string; en: string }
-  | { kind: 'applied'; applied: Applied }
+  | { kind: 'applied'; applied: Applied | { kind: 'attest' } }
   | { kind: 'replay'; seq: number }
   | { kind: 'rejected'; step: string; detail: string };
 
@@ -110,7 +113,8 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
       throw rejected('format', `unexpected plain ${msg.header.typ} for ${msg.header.dst}`);
     }
     const b = msg.body as Bodies['enrolled'];
-    if (!macMatches(enrolmentMac(row.enrol_key, 'enrolled', centre.matricule, b.cert, b.ca, b.server), String(b.mac))) throw rejected('signature', 'enrolment answer MAC does not match our code');
+    const sealParts = b.seal ? [String(b.seal.att), String(b.seal.root), String(b.seal.rootSig)] : [];
+    if (!macMatches(enrolmentMac(row.enrol_key, 'enrolled', centre.matricule, b.cert, b.ca, b.server, ...sealParts), String(b.mac))) throw rejected('signature', 'enrolment answer MAC does not match our code');
     const now = clock.now();
     if (!checkIssuedBy(b.cert, b.ca, now) || !checkIssuedBy(b.server, b.ca, now)) throw rejected('certificate', 'enrolment certificates do not chain to the CA');
     if (certificateInfo(b.cert).subjectCN !== centre.matricule) throw rejected('certificate', 'certificate for another centre');
@@ -119,6 +123,7 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
     if (!sameKey(b.cert, ours)) throw rejected('certificate', 'certificate is not for our key');
     await db.tx(async (q) => {
       await t.saveEnrolment(q, { centrePem: b.cert, caPem: b.ca, serverPem: b.server }, now);
+      if (b.seal) await applyAttestation(q, b.seal, { caPem: b.ca, matricule: centre.matricule, keys, at: now });
       await appendAudit(q, 'centre', { at: now, actorId: null, actorLogin: null, action: 'centre_enrolled', entity: 'pki', entityId: centre.matricule, details: { fingerprint: certificateInfo(b.cert).fingerprint256, ca: certificateInfo(b.ca).fingerprint256 } });
     });
     loaded = undefined;
@@ -132,6 +137,8 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
     for (const e of Array.isArray(body.ack) ? body.ack : []) {
       const items = (Array.isArray(e.items) ? e.items : []).map((i) => ({ n: String(i.n), r: String(i.r), reason: i.reason ?? null }));
       statusChanged += await t.applyAck(q, { seq: Number(e.seq), outcome: String(e.r), reason: e.reason ?? null, items }, at);
+      if (e.r === 'rejected') await clearRefusedSealRequest(q, Number(e.seq));
+      else await markCopiesReported(q, Number(e.seq), at);
       acknowledged += items.filter((i) => i.r === 'accepted' || i.r === 'duplicate').length;
       seqs.push(Number(e.seq));
     }
@@ -165,7 +172,12 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
         await t.savePendingEnrolment(q, csr, enrolKey, now);
         await appendAudit(q, 'centre', { at: now, actorId: session.userId, actorLogin: session.login, action: 'enrolment_requested', entity: 'pki', entityId: centre.matricule });
       });
-      const msg: Message = { header: { v: 1, typ: 'enroll', src: centre.matricule, dst: SERVER_ID, seq: 0, ts: now.toISOString() }, body: { csr, mac: enrolmentMac(enrolKey, 'enroll', centre.matricule, csr) } };
+      // The seal key for certified copies is attested in the same exchange.
+      const seal = compressedPoint((await loadSealKey(keys, true))!).toString('base64');
+      const msg: Message = {
+        header: { v: 1, typ: 'enroll', src: centre.matricule, dst: SERVER_ID, seq: 0, ts: now.toISOString() },
+        body: { csr, seal, mac: enrolmentMac(enrolKey, 'enroll', centre.matricule, csr, seal) },
+      };
       return encodePayload(msg);
     },
 
@@ -251,7 +263,9 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
           }
         }
         const now = clock.now();
-        made += await packRequests(q, (typ, seq, body) => sealMessage(id, typ, seq, body, now), now);
+        const sealAs = (typ: Message['header']['typ'], seq: number, body: unknown) => sealMessage(id, typ, seq, body, now);
+        made += await packRequests(q, sealAs, now);
+        if (keys) made += await packSealWork(q, keys, sealAs, now);
         return made;
       });
     },
@@ -314,6 +328,10 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
             await applyServerMessage(q, msg, now);
             await t.updateLink(q, { error: { at: now, text: `${b.code}: ${b.en}` } });
             return { kind: 'error', code: String(b.code), en: String(b.en) };
+          }
+          if (h.typ === 'attest') {
+            await applyAttestation(q, msg.body as Bodies['attest'], { caPem: id.caPem, matricule: id.matricule, keys, at: now });
+            return { kind: 'applied', applied: { kind: 'attest' } };
           }
           const applied = await applyServerMessage(q, msg, now);
           if (!applied) throw rejected('format', `unexpected ${h.typ} from the server`);

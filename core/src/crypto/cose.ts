@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, ECDH, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { decode, encode } from 'cborg';
 
 /**
@@ -20,8 +20,11 @@ export function generateSealKeyPair(): { privateKey: KeyObject; publicKey: KeyOb
 
 /** The 33-byte compressed point of a P-256 public (or private) key. */
 export function compressedPoint(key: KeyObject): Buffer {
-  const spki = (key.type === 'public' ? key : createPublicKey(key)).export({ type: 'spki', format: 'der' });
-  return ECDH.convertKey(spki.subarray(spki.length - 65), 'prime256v1', undefined, undefined, 'compressed') as Buffer;
+  // JWK whatever form the key was imported in (a key read from a compressed point exports compressed SPKI).
+  const jwk = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' });
+  if (jwk.crv !== 'P-256' || !jwk.x || !jwk.y) throw new Error('not a P-256 key');
+  const y = Buffer.from(jwk.y, 'base64url');
+  return Buffer.concat([Buffer.from([(y[y.length - 1]! & 1) === 1 ? 3 : 2]), Buffer.from(jwk.x, 'base64url')]);
 }
 
 // SubjectPublicKeyInfo of a P-256 key with a compressed point, before the point.

@@ -86,9 +86,10 @@ export async function renderCopy(input: RenderInput): Promise<Buffer> {
     margins: { top: 0, right: 0, bottom: 0, left: 0 },
     lang: 'fr-FR',
     info: {
-      Title: winAnsi(`${form.title.fr} — ${d.niu} — copie n° ${copy.number}`),
-      Author: winAnsi(copy.centre.name),
-      Subject: winAnsi(`Copie certifiée conforme, NIU ${d.niu}`),
+      // Info strings are written in UTF-16, so they need no folding.
+      Title: `${form.title.fr} — ${d.niu} — copie n° ${copy.number}`,
+      Author: copy.centre.name,
+      Subject: `Copie certifiée conforme, NIU ${d.niu}`,
       Creator: 'Docstream',
       Producer: 'Docstream',
       CreationDate: copy.issuedAt,
@@ -118,6 +119,7 @@ export async function renderCopy(input: RenderInput): Promise<Buffer> {
       niu: d.niu,
       copy: String(copy.number),
       date,
+      validated: frenchDate(d.validatedAt),
       centre: copy.centre.name,
       matricule: copy.centre.matricule,
       city: copy.centre.city ?? copy.centre.name,
@@ -246,7 +248,7 @@ function tally(ctx: Ctx, lines: TallyLine[], x: number, y: number, width: number
   rows.forEach((r, i) => {
     const cx = (x + Math.floor(i / perCol) * (colW + gap)) * MM;
     const cy = y * MM + (i % perCol) * size * LINE;
-    if (cy + size > (ctx.pageH) * MM) return;
+    if (cy + size > ctx.pageH * MM) return;
     const votes = winAnsi(r.voix);
     const vw = doc.font(font).widthOfString(votes);
     doc.text(votes, cx + colW * MM - vw, cy, { lineBreak: false });

@@ -137,7 +137,7 @@ export const DEFAULT_QR_MM = 35;
 export const MIN_QR_MM = 30;
 export const MIN_FONT_SIZE = 6;
 export const MAX_FONT_SIZE = 72;
-export const DEFAULT_COPY_LINES = ['NIU : {niu}', 'Copie certifiée conforme n° {copy}, délivrée le {date}'];
+export const DEFAULT_COPY_LINES = ['NIU : {niu} — enregistré le {validated}', 'Copie certifiée conforme n° {copy}, délivrée le {date}'];
 export const DEFAULT_PLACE = 'Fait à {city}, le {date}';
 export const DEFAULT_PLACE_WITHOUT_CITY = 'Fait le {date}';
 export const DEFAULT_SIGNATORY_TITLE = "L'Officier de l'état civil";
@@ -145,7 +145,7 @@ export const DEFAULT_SIGNATURE_SPACE_MM = 22;
 
 /** What texts may say in braces; the renderer fills them from the copy being issued. */
 export const PLACEHOLDERS = [
-  'niu', 'copy', 'date', 'centre', 'matricule', 'city', 'title', 'officer', 'signatory', 'signatory_title',
+  'niu', 'copy', 'date', 'validated', 'centre', 'matricule', 'city', 'title', 'officer', 'signatory', 'signatory_title',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 const PLACEHOLDER_RE = /\{([a-z_]+)\}/g;

@@ -37,8 +37,8 @@ export function createServer(deps: ServerDeps) {
   const identity = serverIdentityLoader(db, deps.keys);
   const operators = createOperatorService(db, clock, operatorSessions());
   const guard = operators.guard;
-  const pki = createPkiService(db, clock, deps.keys, identity, guard);
   const seals = createSealAuthority(deps.keys, identity);
+  const pki = createPkiService(db, clock, deps.keys, identity, guard, seals);
   const ingest = createIngest(db, clock, identity, pki, seals);
   const clients = createClientService(db, clock, guard, ingest.releaseQuarantine);
   const accounts = createAccounts(db, clock, guard);

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/queries.js';
 import type { Session } from '../auth/session.js';
 import { OperatorPrivilege as P, type Guard } from './guard.js';
 import { revokeSealKeys } from './queries/seals.js';
+import type { SealAuthority } from './seal-authority.js';
 import { certificateInfo, checkIssuedBy, createCaCertificate, generateKeyPair, issueCertificate, readCsr } from '../crypto/pki.js';
 import { writeKeyFile } from '../crypto/keystore.js';
 import { enrolmentKey, enrolmentMac, macMatches, newEnrolmentCode } from '../crypto/enrolment.js';
@@ -17,7 +18,7 @@ import type { Bodies } from '../transport/protocol.js';
 /** How long a one-time enrolment code stays usable. */
 export const ENROLMENT_DAYS = 30;
 
-export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | undefined, identity: () => Promise<ServerIdentity>, guard: Guard) {
+export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | undefined, identity: () => Promise<ServerIdentity>, guard: Guard, seals: SealAuthority) {
   return {
     /** The national CA and the server's own certificate; keys encrypted in the key folder. */
     async init(opts: { organization?: string; country?: string } = {}): Promise<{ caFingerprint: string; serverFingerprint: string }> {
@@ -72,7 +73,8 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
           new DocstreamError('pki', `Inscription du centre ${matricule} refusée : demandez un nouveau code au serveur central.`, `Enrolment of centre ${matricule} refused: ask the central server for a new code.`, { cause: detail });
         if (!c || !c.enrol_key || !c.enrol_expires_at) throw refuse('no pending enrolment');
         if (c.enrol_expires_at.getTime() < now.getTime()) throw refuse('code expired');
-        if (typeof body.csr !== 'string' || !macMatches(enrolmentMac(c.enrol_key, 'enroll', matricule, body.csr), String(body.mac))) throw refuse('bad MAC');
+        const seal = typeof body.seal === 'string' ? [body.seal] : [];
+        if (typeof body.csr !== 'string' || !macMatches(enrolmentMac(c.enrol_key, 'enroll', matricule, body.csr, ...seal), String(body.mac))) throw refuse('bad MAC');
         const csr = readCsr(body.csr);
         if (csr.commonName !== matricule) throw refuse(`CSR names ${csr.commonName}`);
         const certPem = issueCertificate({ publicKey: csr.publicKey, commonName: matricule, organization: 'Docstream', ca: { certPem: id.caPem, privateKey: id.caKey }, usage: 'centre', now });
@@ -81,7 +83,14 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
         const key = c.enrol_key;
         await clients.setEnrolKey(q, matricule, null, null, now);
         await appendAudit(q, 'server', { at: now, actorId: null, actorLogin: null, action: 'centre_enrolled', entity: 'client', entityId: matricule, details: { serial: info.serialHex, fingerprint: info.fingerprint256 } });
-        return { cert: certPem, ca: id.caPem, server: id.serverPem, mac: enrolmentMac(key, 'enrolled', matricule, certPem, id.caPem, id.serverPem) };
+        // The seal key is attested in the same exchange: a fresh centre can print at once.
+        const attested = seal.length > 0 ? await seals.attest(q, matricule, { point: seal[0]! }, now) : undefined;
+        const extra = attested?.ok ? [attested.body.att, attested.body.root, attested.body.rootSig] : [];
+        return {
+          cert: certPem, ca: id.caPem, server: id.serverPem,
+          mac: enrolmentMac(key, 'enrolled', matricule, certPem, id.caPem, id.serverPem, ...extra),
+          ...(attested?.ok ? { seal: attested.body } : {}),
+        };
       });
     },
 

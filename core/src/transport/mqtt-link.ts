@@ -11,6 +11,8 @@ export interface LinkOptions {
   reconnectMs?: number;
   /** A one-off exchange (enrolment) wants no session left behind on the broker. */
   clean?: boolean;
+  /** TCP_NODELAY; by default on for a broker on this machine only (`isLocalBroker`). */
+  noDelay?: boolean;
 }
 
 /** A broker on this machine (the embedded one): TCP_NODELAY pays there, never on a slow link. */
@@ -65,7 +67,7 @@ export function openLink(opts: LinkOptions): Link {
   client.on('error', (e) => (lastError = e.message));
   // On a local broker (the embedded one) Nagle only adds delayed-ACK waits; on a real link
   // it is left on, where coalescing small packets saves bytes.
-  const local = isLocalBroker(opts.url);
+  const local = opts.noDelay ?? isLocalBroker(opts.url);
   client.on('connect', () => {
     if (local) (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
     connectFns.forEach((f) => f());

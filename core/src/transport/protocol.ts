@@ -89,8 +89,9 @@ export interface Bodies {
   /** After (re)connecting: the last seq this side has processed from the other. */
   hello: { seen: number };
   error: { code: string; fr: string; en: string; seq?: number };
-  enroll: { csr: string; mac: string };
-  enrolled: { cert: string; ca: string; server: string; mac: string };
+  /** `seal`: the centre's seal key (compressed point, base64), attested in the same exchange. */
+  enroll: { csr: string; mac: string; seal?: string };
+  enrolled: { cert: string; ca: string; server: string; mac: string; seal?: { att: string; root: string; rootSig: string } };
   query: { q: WireQuery };
   /** `seq`: the query answered; `total`: matches in all, of which `docs` (at most the limit). */
   result: { seq: number; docs: WireResultDocument[]; total: number; acct: WireAccount };
