@@ -13,6 +13,7 @@ import { countUsers } from './queries/users.js';
 import { Privilege } from './privileges.js';
 import { createTransmission } from './transmission.js';
 import { createServerLink } from './server-link.js';
+import { createCopies } from './copies.js';
 import type { KeyAccess } from '../crypto/key-access.js';
 
 export interface CentreDeps {
@@ -54,6 +55,7 @@ export function createCentre(deps: CentreDeps) {
   const documents = createDocumentService(db, clock, sessions);
   const transmission = createTransmission(db, clock, sessions, deps.keys);
   const serverLink = createServerLink(db, clock, sessions);
+  const copies = createCopies(db, clock, sessions, deps.keys);
 
   async function initWith(matricule: string, name: string, addUsers: (q: Parameters<Parameters<Database['tx']>[0]>[0]) => Promise<void>): Promise<void> {
     if (!/^\d{5}$/.test(matricule)) {
@@ -83,6 +85,8 @@ export function createCentre(deps: CentreDeps) {
     transmission,
     /** Account, profile, messages and queries: what the centre exchanges with the server besides documents. */
     server: serverLink,
+    /** Certified copies, their templates, and the verification of a seal. */
+    copies,
 
     async info(): Promise<CentreRow | undefined> {
       return centreInfo(db);

@@ -48,6 +48,9 @@ export function checkFormDefinition(raw: unknown): FormDef {
       }
     }
     const isType = (name: string, ...types: string[]) => types.includes(byName.get(name)?.type ?? '');
+    if (d.seal !== undefined && (!Array.isArray(d.seal) || !d.seal.every((n) => typeof n === 'string' && byName.has(n) && byName.get(n)!.type !== 'tally'))) {
+      errs.push('seal: list of field names (not tally)');
+    }
     if (d.eventDate !== undefined && !isType(d.eventDate, 'date')) errs.push('eventDate: must name a date field');
     const rules: Rule[] = Array.isArray(d.rules) ? d.rules : [];
     if (!Array.isArray(d.rules)) errs.push('rules: list (may be empty)');

@@ -41,6 +41,8 @@ export interface FormDef {
   rules: Rule[];
   /** Print template; its shape belongs to the printing module. */
   print?: unknown;
+  /** Fields carried in a certified copy's QR seal (a default is chosen when absent). */
+  seal?: string[];
 }
 
 export interface PersonName {
