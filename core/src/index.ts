@@ -58,3 +58,16 @@ export type { CountRow, CountDimension, Period, DateBasis } from './server/queri
 export { searchCentralDocuments, centralDocumentsByNumero, type CentralCriteria, type CentralHit, type CentralDocument } from './server/queries/search.js';
 export { REPORTING_LOGIN_PATTERN } from './server/reporting.js';
 export { runBrokerTest, redactBrokerUrl, type BrokerTestOptions, type BrokerTestPhase, type BrokerTestResult } from './transport/broker-test.js';
+export {
+  checkTemplate, defaultTemplate, shippedTemplate, templateFor, fillPlaceholders, pageSizeMm,
+  PLACEHOLDERS, FONTS, PAGE_SIZES_MM, DEFAULT_QR_MM, MIN_QR_MM,
+  type PrintTemplate, type Block, type TextBlock, type FieldBlock, type LogoBlock, type CopyBlock,
+  type SignatoryBlock, type QrBlock, type LineBlock, type FontName, type PageSize, type Orientation,
+  type Placeholder, type CheckOptions,
+} from './print/template.js';
+export { renderCopy, qrVersionFor, type RenderInput, type QrLevel } from './print/render.js';
+export { frenchDate, personName, formatValue, winAnsi, EMPTY } from './print/format.js';
+export { sealFields, sealFieldDefs } from './print/seal-fields.js';
+export { SEAL_PREFIX, makeSeal, verifySeal, attestSealKey, readAttestation, type SealContent, type SealCheck, type SealVerdict, type TrustList } from './crypto/qr-seal.js';
+export { generateSealKeyPair, compressedPoint, publicKeyFromPoint, sealKeyId } from './crypto/cose.js';
+export { VERDICT_LABELS, type Verification, type Copies } from './centre/copies.js';

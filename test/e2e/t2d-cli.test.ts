@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, insertValidatedDocuments } from '@docstream/core';
 import { testDatabase, type TestDatabase } from '../support/test-db.js';
@@ -7,6 +9,7 @@ import { CENTRE_BIN, SERVER_BIN, runCli } from '../support/cli.js';
 import { birthCertificates, PASSPHRASE, tempDir } from '../support/transmission.js';
 
 const N = 1000;
+const run = promisify(execFile);
 const OFFICER = { DOCSTREAM_USER: 'chef', DOCSTREAM_PASSWORD: 'Registre-National-2026' };
 let centreEnv: Record<string, string>;
 let serverEnv: Record<string, string>;
@@ -94,6 +97,20 @@ describe('enrolment and transfer by USB stick (T2D), through the real binaries',
     // nothing left to send: the next export carries no container
     const empty = await centre(['--json', 't2d', 'export', join(dir, 'up2.t2d')]);
     expect(empty.json<{ containers: number }>().containers).toBe(0);
+
+    // the seal key was attested with the enrolment: a certified copy prints, and its scan verifies offline
+    const copy = await centre(['--json', 'copy', local[0]!.niu, '--out', join(dir, 'copie.pdf')], OFFICER);
+    expect(copy.stderr).toBe('');
+    expect(copy.json<{ copy_no: number }>().copy_no).toBe(1);
+    await run('pdftoppm', ['-r', '150', '-png', '-singlefile', join(dir, 'copie.pdf'), join(dir, 'copie')]);
+    const verified = await centre(['verify', join(dir, 'copie.png')]);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('AUTHENTIQUE');
+    expect(verified.stdout).toContain(local[0]!.niu);
+    const seal = (await run('zbarimg', ['--raw', '-q', join(dir, 'copie.png')])).stdout.trim();
+    const forged = await centre(['--lang', 'en', 'verify', `${seal.slice(0, 60)}${seal[60] === 'A' ? 'B' : 'A'}${seal.slice(61)}`]);
+    expect(forged.code).toBe(3);
+    expect(forged.stdout).toContain('FORGED');
   }, 120_000);
 
   it('a bundle that is not ours, or truncated, is refused with what to do', async () => {

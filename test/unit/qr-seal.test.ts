@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
-import { attestSealKey, generateSealKeyPair, makeSeal, sealKeyId, compressedPoint, verifySeal, SEAL_PREFIX } from '../../core/src/crypto/qr-seal-test-exports.js';
+import { attestSealKey, generateSealKeyPair, makeSeal, sealKeyId, compressedPoint, verifySeal, SEAL_PREFIX } from '@docstream/core';
 
 const root = generateSealKeyPair();
 const centre = generateSealKeyPair();

@@ -8,6 +8,7 @@ import { addUserCommands } from './cli/user-commands.js';
 import { addDocumentCommands, addFormCommands } from './cli/doc-commands.js';
 import { addTransmissionCommands } from './cli/transmission-commands.js';
 import { addServerLinkCommands } from './cli/server-link-commands.js';
+import { addCopyCommands } from './cli/copy-commands.js';
 
 const program = new Command('docstream-centre')
   .description('Docstream — console et commandes du centre de traitement / processing centre console and commands')
@@ -28,6 +29,7 @@ addDocumentCommands(program, globals);
 addFormCommands(program, globals);
 addTransmissionCommands(program, globals);
 addServerLinkCommands(program, globals);
+addCopyCommands(program, globals);
 
 // No subcommand: the console, loaded only then so scripted commands start fast.
 program.action(async () => {

@@ -1,2 +1,0 @@
-export * from './qr-seal.js';
-export * from './cose.js';
