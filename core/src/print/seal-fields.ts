@@ -2,7 +2,7 @@ import type { DocumentData, FieldDef, FormDef } from '../forms/types.js';
 import { formatValue } from './format.js';
 
 /** Longest value kept in the seal: the QR must stay small enough to scan from paper. */
-const MAX_VALUE = 60;
+const MAX_VALUE = 40;
 
 /**
  * The key fields a seal carries, for a reader to compare with the paper: the form's
