@@ -318,7 +318,7 @@ describe('detail', () => {
 
 describe('palette', () => {
   it('narrows the screens by name in either language, accents and case aside', () => {
-    expect(paletteMatches('').map((d) => d.id)).toEqual(['home', 'documents', 'password', 'logout']);
+    expect(paletteMatches('').map((d) => d.id)).toEqual(['home', 'documents', 'verify', 'password', 'logout']);
     expect(paletteMatches('DÉCO').map((d) => d.id)).toEqual(['logout']);
     expect(paletteMatches('log').map((d) => d.id)).toEqual(['logout']);
     expect(paletteMatches('zzz')).toEqual([]);
@@ -327,7 +327,7 @@ describe('palette', () => {
   it('selects within the matches and resets on typing', () => {
     let s = paletteReducer(initialPalette, { type: 'down' });
     s = paletteReducer(s, { type: 'down' });
-    expect(paletteChoice(s)).toBe('password');
+    expect(paletteChoice(s)).toBe('verify');
     s = paletteReducer(s, { type: 'text', input: 'd', key: {} });
     expect(s.selected).toBe(0);
     expect(paletteChoice(paletteReducer(s, { type: 'down' }))).toBe(paletteMatches('d')[1]!.id);

@@ -14,6 +14,7 @@ import { DocumentsScreen } from './screens/DocumentsScreen.js';
 import { DetailScreen } from './screens/DetailScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { PaletteScreen } from './screens/PaletteScreen.js';
+import { VerifyScreen } from './screens/VerifyScreen.js';
 
 export interface AppProps {
   centre: Centre;
@@ -109,6 +110,8 @@ export function App({ centre, lang, embedded, dbDescription, onExit }: AppProps)
         return <DocumentsScreen width={width} session={session} pageSize={Math.max(3, rows - 8)} />;
       case 'detail':
         return <DetailScreen width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} />;
+      case 'verify':
+        return <VerifyScreen width={width} rows={rows} />;
     }
   }
 

@@ -84,6 +84,30 @@ export const STRINGS = {
   linesPosition: { fr: 'Lignes {from}–{to} sur {total}', en: 'Lines {from}–{to} of {total}' },
   readOnly: { fr: 'lecture seule', en: 'read-only' },
 
+  // Verify a certified copy
+  verifyTitle: { fr: 'Vérifier une copie certifiée', en: 'Verify a certified copy' },
+  verifyIntro: {
+    fr: 'Scannez le QR code de la copie (ou tapez son texte), puis Entrée.',
+    en: 'Scan the QR code of the copy (or type its text), then Enter.',
+  },
+  verifyField: { fr: 'Texte du QR', en: 'QR text' },
+  verifyLong: { fr: '{start}… ({n} caractères)', en: '{start}… ({n} characters)' },
+  verifyEmpty: { fr: 'Scannez le QR code d’une copie, ou tapez son texte.', en: 'Scan the QR code of a copy, or type its text.' },
+  verifying: { fr: 'Vérification…', en: 'Verifying…' },
+  verifyChecked: { fr: 'Texte vérifié', en: 'Text verified' },
+  verifyKind: { fr: 'Document', en: 'Document' },
+  verifyNiu: { fr: 'NIU', en: 'NIU' },
+  verifyCopy: { fr: 'Copie n°', en: 'Copy no.' },
+  verifyCentre: { fr: 'Centre émetteur', en: 'Issuing centre' },
+  verifyIssued: { fr: 'Délivrée le', en: 'Issued on' },
+  verifyDetail: { fr: 'Détail technique', en: 'Technical detail' },
+  trustChecked: { fr: 'Liste de confiance n° {version} consultée', en: 'Trust list no. {version} checked' },
+  trustMissing: {
+    fr: 'Aucune liste de confiance reçue : annulations et révocations non vérifiées',
+    en: 'No trust list received: cancellations and revocations not checked',
+  },
+  moreLines: { fr: '… et {n} ligne(s) de plus', en: '… and {n} more line(s)' },
+
   // Overlays
   helpTitle: { fr: 'Aide — {screen}', en: 'Help — {screen}' },
   helpKeysOfScreen: { fr: 'Touches de cet écran :', en: 'Keys on this screen:' },

@@ -6,13 +6,14 @@ export type Route =
   | { id: number; screen: 'changePassword'; forced: boolean }
   | { id: number; screen: 'home' }
   | { id: number; screen: 'documents' }
-  | { id: number; screen: 'detail'; numero: number };
+  | { id: number; screen: 'detail'; numero: number }
+  | { id: number; screen: 'verify' };
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'documents' | 'password' | 'logout';
+export type Destination = 'home' | 'documents' | 'verify' | 'password' | 'logout';
 
 export interface DestinationEntry {
   id: Destination;
@@ -22,6 +23,7 @@ export interface DestinationEntry {
 export const DESTINATIONS: readonly DestinationEntry[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
   { id: 'documents', label: { fr: 'Documents', en: 'Documents' } },
+  { id: 'verify', label: { fr: 'Vérifier une copie', en: 'Verify a copy' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
 ];
@@ -84,7 +86,9 @@ export function appReducer(s: AppState, a: AppAction): AppState {
           ? [{ screen: 'home' }]
           : a.to === 'documents'
             ? [{ screen: 'home' }, { screen: 'documents' }]
-            : [{ screen: 'home' }, { screen: 'changePassword', forced: false }];
+            : a.to === 'verify'
+              ? [{ screen: 'home' }, { screen: 'verify' }]
+              : [{ screen: 'home' }, { screen: 'changePassword', forced: false }];
       // Home stays as it is under the new screen (its menu position, no reload flash).
       const base = s.stack[0]!;
       if (base.screen === 'home') {

@@ -49,11 +49,14 @@ export function addCopyCommands(program: Command, globals: () => GlobalOptions):
   });
 
   program.command('verify <seal>').description('Vérifie le sceau d’une copie, hors ligne : le texte du QR, ou une image PNG')
-    .action(async (seal: string) => {
+    .option('--ask', 'demande aussi au serveur central l’état du document (requête par NIU, au prochain échange)')
+    .action(async (seal: string, o: { ask?: boolean }) => {
       const g = globals();
       await withCentre(g, async (centre, out) => {
         const v = seal.toLowerCase().endsWith('.png') ? await centre.copies.verifyImage(await readFile(seal)) : await centre.copies.verify(seal);
-        emit(out, v, verdictText(out, v));
+        const asked = o.ask && v.content ? await centre.server.queries.ask(await loginFrom(centre, g, out), { niu: v.content.niu }) : undefined;
+        const more = asked ? tr(out, `\nRequête n° ${asked.id} au serveur central : la réponse arrive au prochain échange (docstream-centre queries).`, `\nQuery no. ${asked.id} to the central server: the answer comes with the next exchange (docstream-centre queries).`) : '';
+        emit(out, { ...v, ...(asked ? { query: asked.id } : {}) }, verdictText(out, v) + more);
         // 0 authentic, 2 cancelled or revoked, 3 forged, 4 unreadable: scripts can tell them apart.
         process.exitCode = { authentic: 0, cancelled: 2, revoked: 2, forged: 3, unreadable: 4 }[v.verdict];
       });

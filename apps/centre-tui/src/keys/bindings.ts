@@ -5,7 +5,7 @@ import type { Label } from '@docstream/core';
  * the `?` help are all derived from it; a key that is not here does nothing.
  */
 
-export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'help' | 'palette';
+export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'help' | 'palette';
 
 /** `typing`: a text field has the focus, so printable keys are text, never commands. */
 export type Mode = 'normal' | 'typing';
@@ -56,7 +56,7 @@ export interface Binding {
 
 const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail'];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'help', 'palette'];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'verify', 'help', 'palette'];
 
 const same = (text: string): Label => ({ fr: text, en: text });
 
@@ -193,6 +193,30 @@ export const BINDINGS: readonly Binding[] = [
     modes: ['typing'],
   },
   {
+    id: 'verifySubmit',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'vérifier', en: 'verify' },
+    help: {
+      fr: 'Vérifier le texte scanné ou tapé ; le champ se vide pour le scan suivant',
+      en: 'Verify the scanned or typed text; the field empties for the next scan',
+    },
+    screens: ['verify'],
+    modes: ['typing'],
+  },
+  {
+    id: 'verifyBack',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'retour', en: 'back' },
+    help: {
+      fr: 'Effacer le texte en cours ; champ vide : revenir à l’écran précédent',
+      en: 'Clear the text being typed; empty field: back to the previous screen',
+    },
+    screens: ['verify'],
+    modes: ['typing'],
+  },
+  {
     id: 'paletteMove',
     keys: [
       { stroke: { key: 'upArrow' }, action: 'up' },
@@ -286,6 +310,7 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   home: { fr: 'Accueil', en: 'Home' },
   documents: { fr: 'Documents', en: 'Documents' },
   detail: { fr: 'Détail du document', en: 'Document detail' },
+  verify: { fr: 'Vérifier une copie', en: 'Verify a copy' },
   help: { fr: 'Aide', en: 'Help' },
   palette: { fr: 'Aller à', en: 'Go to' },
 };
