@@ -22,6 +22,8 @@ export interface AppProps {
   /** Defaults to what the centre's database says about itself. */
   embedded?: boolean;
   dbDescription?: string;
+  /** The data directory in use: certified copies are written to its `copies/` (unless DOCSTREAM_COPIES_DIR). */
+  dataDir?: string;
   /** Called once when the user quits (before Ink unmounts). */
   onExit?: () => void;
 }
@@ -30,7 +32,7 @@ export interface AppProps {
  * The centre console: a stack of screens (the ones below the top stay mounted, hidden,
  * so Esc finds them as they were), the help and palette overlays, one header line.
  */
-export function App({ centre, lang, embedded, dbDescription, onExit }: AppProps) {
+export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
@@ -109,7 +111,7 @@ export function App({ centre, lang, embedded, dbDescription, onExit }: AppProps)
       case 'documents':
         return <DocumentsScreen width={width} session={session} pageSize={Math.max(3, rows - 8)} />;
       case 'detail':
-        return <DetailScreen width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} />;
+        return <DetailScreen width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} dataDir={dataDir} />;
       case 'verify':
         return <VerifyScreen width={width} rows={rows} />;
     }

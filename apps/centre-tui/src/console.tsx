@@ -8,10 +8,12 @@ export interface RunConsoleOptions {
   lang: Lang;
   embedded: boolean;
   dbDescription: string;
+  /** The data directory of the settings in use (copies go to its `copies/`); else the settings are read again. */
+  dataDir?: string;
 }
 
 /** Runs the interactive centre console; resolves when the user quits (q, or Ctrl+C). */
-export async function runConsole({ centre, lang, embedded, dbDescription }: RunConsoleOptions): Promise<void> {
+export async function runConsole({ centre, lang, embedded, dbDescription, dataDir }: RunConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -20,6 +22,6 @@ export async function runConsole({ centre, lang, embedded, dbDescription }: RunC
     );
   }
   // Ctrl+C goes through the bindings table like every other key (it always quits).
-  const instance = render(<App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} />, { exitOnCtrlC: false });
+  const instance = render(<App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} {...(dataDir ? { dataDir } : {})} />, { exitOnCtrlC: false });
   await instance.waitUntilExit();
 }

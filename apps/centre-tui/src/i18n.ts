@@ -83,6 +83,16 @@ export const STRINGS = {
   noHistory: { fr: '(aucun événement)', en: '(no events)' },
   linesPosition: { fr: 'Lignes {from}–{to} sur {total}', en: 'Lines {from}–{to} of {total}' },
   readOnly: { fr: 'lecture seule', en: 'read-only' },
+  historyCopyNo: { fr: 'n° {n}', en: 'no. {n}' },
+
+  // Certified copy, from the detail
+  copyAsk: { fr: 'Délivrer la copie n° suivante de {niu} ? (o/n)', en: 'Issue the next certified copy of {niu}? (y/n)' },
+  copyIssuing: { fr: 'Copie certifiée en préparation…', en: 'Making the certified copy…' },
+  copyWritten: { fr: 'Copie n° {n} écrite : {file}', en: 'Copy no. {n} written: {file}' },
+  copyWriteFailed: {
+    fr: 'Impossible d’écrire {file} ({code}) : la copie n° {n} est enregistrée mais son PDF n’est pas écrit ; libérez de la place ou choisissez un autre dossier (DOCSTREAM_COPIES_DIR), puis délivrez une nouvelle copie.',
+    en: 'Cannot write {file} ({code}): copy no. {n} is recorded but its PDF is not written; free some space or choose another folder (DOCSTREAM_COPIES_DIR), then issue a new copy.',
+  },
 
   // Verify a certified copy
   verifyTitle: { fr: 'Vérifier une copie certifiée', en: 'Verify a certified copy' },
@@ -112,6 +122,7 @@ export const STRINGS = {
   helpTitle: { fr: 'Aide — {screen}', en: 'Help — {screen}' },
   helpKeysOfScreen: { fr: 'Touches de cet écran :', en: 'Keys on this screen:' },
   helpTyping: { fr: '(pendant la saisie)', en: '(while typing)' },
+  helpAsking: { fr: '(à la question o/n)', en: '(at a y/n question)' },
   helpTypingNote: {
     fr: 'En saisie, les lettres sont du texte ; Ctrl+C quitte toujours.',
     en: 'While typing, letters are text; Ctrl+C always quits.',
@@ -163,4 +174,5 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   document_sent_back: { fr: 'renvoyé en brouillon', en: 'sent back to draft' },
   document_validated: { fr: 'validé', en: 'validated' },
   document_cancelled: { fr: 'annulé', en: 'cancelled' },
+  copy_issued: { fr: 'copie certifiée délivrée', en: 'certified copy issued' },
 };

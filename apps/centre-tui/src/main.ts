@@ -34,7 +34,7 @@ addCopyCommands(program, globals);
 // No subcommand: the console, loaded only then so scripted commands start fast.
 program.action(async () => {
   const g = globals();
-  await withCentre(g, async (centre, out) => {
+  await withCentre(g, async (centre, out, settings) => {
     if (!(await centre.info())) {
       if (!g.demo) {
         throw new DocstreamError(
@@ -47,7 +47,7 @@ program.action(async () => {
       process.stderr.write(`${tr(out, 'Centre de démonstration créé.', 'Demo centre created.')}\n`);
     }
     const { runConsole } = await import('./console.js');
-    await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description });
+    await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description, dataDir: settings.dataDir });
   });
 });
 

@@ -19,7 +19,7 @@ export function HelpView({ lang, width, screen }: { lang: Lang; width: number; s
             <Box width={keysWidth + 2} flexShrink={0}>
               <Text>{'  ' + column(e.keys, keysWidth)}</Text>
             </Box>
-            <Text>{e.text + (e.typing ? ` ${t(lang, 'helpTyping')}` : '')}</Text>
+            <Text>{e.text + (e.typing ? ` ${t(lang, 'helpTyping')}` : e.asking ? ` ${t(lang, 'helpAsking')}` : '')}</Text>
           </Box>
         ))}
       </Box>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Label, Lang } from '@docstream/core';
-import type { Mode, ScreenId } from '../keys/bindings.js';
+import type { Condition, Mode, ScreenId } from '../keys/bindings.js';
 import { Footer } from './Footer.js';
 import { MessageLine } from './MessageLine.js';
 
@@ -13,11 +13,13 @@ export interface ScreenFrameProps {
   title: string;
   error?: Label | null;
   status?: string | null;
+  /** The conditions that hold now, for the footer (see `Condition`). */
+  on?: readonly Condition[];
   children?: ReactNode;
 }
 
 /** Title, body, message line and footer: the shape every screen shares. */
-export function ScreenFrame({ lang, screen, mode, width, title, error, status, children }: ScreenFrameProps) {
+export function ScreenFrame({ lang, screen, mode, width, title, error, status, on, children }: ScreenFrameProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Text bold underline>
@@ -25,7 +27,7 @@ export function ScreenFrame({ lang, screen, mode, width, title, error, status, c
       </Text>
       {children}
       <MessageLine lang={lang} error={error ?? null} status={status ?? null} />
-      <Footer lang={lang} screen={screen} mode={mode} width={width} />
+      <Footer lang={lang} screen={screen} mode={mode} width={width} {...(on ? { on } : {})} />
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect } from 'react';
 import type { Key } from 'ink';
-import type { Action, Mode, ScreenId } from '../keys/bindings.js';
+import type { Action, Condition, Mode, ScreenId } from '../keys/bindings.js';
 import { matchAction } from '../keys/match.js';
 import type { ConsoleControls } from './console-context.js';
 
@@ -12,6 +12,8 @@ export interface KeyTarget {
   mode: Mode;
   handlers: KeyHandlers;
   onText?: (input: string, key: Key) => void;
+  /** The conditions that hold now: bindings that name another one do nothing. */
+  on?: readonly Condition[];
 }
 
 /**
@@ -69,7 +71,7 @@ export function dispatchKey(target: KeyTarget | undefined, controls: ConsoleCont
     if (input === 'c' && key.ctrl) controls.quit();
     return;
   }
-  const action = matchAction(target.screen, target.mode, input, key);
+  const action = matchAction(target.screen, target.mode, input, key, undefined, target.on);
   if (action !== undefined) {
     (target.handlers[action] ?? globalHandler(controls, action))?.();
     return;
@@ -79,14 +81,21 @@ export function dispatchKey(target: KeyTarget | undefined, controls: ConsoleCont
 
 /**
  * A screen's keys: bound keys run `handlers[action]` (or the console's own quit, help,
- * palette, back); in typing mode other keys go to `onText`.
+ * palette, back); in typing mode other keys go to `onText`. `on`: the conditions that hold
+ * now (the same the screen's footer is given).
  */
-export function useKeys(screen: ScreenId, mode: Mode, handlers: KeyHandlers, onText?: (input: string, key: Key) => void): void {
+export function useKeys(
+  screen: ScreenId,
+  mode: Mode,
+  handlers: KeyHandlers,
+  onText?: (input: string, key: Key) => void,
+  on?: readonly Condition[],
+): void {
   const id = useContext(KeyTargetId);
   const registry = useContext(KeyRegistryContext);
   if (id === null || registry === null) throw new Error('useKeys outside <App>');
   // Registered during render, so the newest handlers are in place before the next key.
-  registry.set(id, onText ? { screen, mode, handlers, onText } : { screen, mode, handlers });
+  registry.set(id, { screen, mode, handlers, ...(onText ? { onText } : {}), ...(on ? { on } : {}) });
   useEffect(
     () => () => {
       registry.delete(id);

@@ -7,8 +7,18 @@ import type { Label } from '@docstream/core';
 
 export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'help' | 'palette';
 
-/** `typing`: a text field has the focus, so printable keys are text, never commands. */
-export type Mode = 'normal' | 'typing';
+/**
+ * `typing`: a text field has the focus, so printable keys are text, never commands.
+ * `confirm`: a yes/no question waits on the message line; only its answers (and Ctrl+C) work.
+ */
+export type Mode = 'normal' | 'typing' | 'confirm';
+
+/**
+ * Something a screen says holds right now; a binding that names one is shown in the footer
+ * and works only then (the `?` help always lists it, saying when it applies).
+ * `copy`: an Officer on a validated, non-cancelled document, no copy being made.
+ */
+export type Condition = 'copy';
 
 export type Action =
   | 'help'
@@ -25,7 +35,10 @@ export type Action =
   | 'refresh'
   | 'submit'
   | 'nextField'
-  | 'prevField';
+  | 'prevField'
+  | 'copy'
+  | 'yes'
+  | 'no';
 
 /** Named keys as ink reports them. */
 export type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab';
@@ -52,6 +65,8 @@ export interface Binding {
   modes: readonly Mode[];
   /** Modes in which the footer shows it (defaults to `modes`). */
   footerModes?: readonly Mode[];
+  /** Only while the screen says this holds (see `Condition`). */
+  when?: Condition;
 }
 
 const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail'];
@@ -150,6 +165,43 @@ export const BINDINGS: readonly Binding[] = [
     help: { fr: 'Relire les données dans la base', en: 'Read the data again from the database' },
     screens: ['home', 'detail'],
     modes: ['normal'],
+  },
+  {
+    id: 'copy',
+    keys: [{ stroke: { input: 'p' }, action: 'copy' }],
+    shown: same('p'),
+    label: { fr: 'copie', en: 'copy' },
+    help: {
+      fr: 'Délivrer une copie certifiée en PDF, numérotée et facturée (Officier ; document validé, non annulé)',
+      en: 'Issue a certified copy as a PDF, numbered and billed (Officer; validated, non-cancelled document)',
+    },
+    screens: ['detail'],
+    modes: ['normal'],
+    when: 'copy',
+  },
+  {
+    id: 'copyYes',
+    keys: [
+      { stroke: { input: 'o' }, action: 'yes' },
+      { stroke: { input: 'y' }, action: 'yes' },
+    ],
+    shown: { fr: 'o', en: 'y' },
+    label: { fr: 'oui, délivrer', en: 'yes, issue' },
+    help: { fr: 'Oui : délivrer la copie, écrire le PDF', en: 'Yes: issue the copy, write the PDF' },
+    screens: ['detail'],
+    modes: ['confirm'],
+  },
+  {
+    id: 'copyNo',
+    keys: [
+      { stroke: { input: 'n' }, action: 'no' },
+      { stroke: { key: 'escape' }, action: 'no' },
+    ],
+    shown: { fr: 'n Esc', en: 'n Esc' },
+    label: { fr: 'non', en: 'no' },
+    help: { fr: 'Non : ne rien délivrer', en: 'No: issue nothing' },
+    screens: ['detail'],
+    modes: ['confirm'],
   },
   {
     id: 'fields',
@@ -298,8 +350,8 @@ export const BINDINGS: readonly Binding[] = [
     label: { fr: 'quitter', en: 'quit' },
     help: { fr: 'Quitter la console, à tout moment', en: 'Quit the console, at any time' },
     screens: ALL,
-    modes: ['normal', 'typing'],
-    footerModes: ['typing'],
+    modes: ['normal', 'typing', 'confirm'],
+    footerModes: ['typing', 'confirm'],
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { Lang } from '@docstream/core';
-import { BINDINGS, type Action, type Binding, type KeyStroke, type Mode, type NamedKey, type ScreenId } from './bindings.js';
+import { BINDINGS, type Action, type Binding, type Condition, type KeyStroke, type Mode, type NamedKey, type ScreenId } from './bindings.js';
 
 /** The subset of ink's `Key` the matcher reads (so it is testable without Ink). */
 export type KeyState = { [K in NamedKey | 'ctrl' | 'shift' | 'meta']?: boolean };
@@ -19,13 +19,25 @@ export function strokeMatches(stroke: KeyStroke, input: string, key: KeyState): 
   return input === stroke.input;
 }
 
+/** Whether a binding applies now: it names no condition, or one that holds. */
+export function applies(b: Binding, on: readonly Condition[]): boolean {
+  return b.when === undefined || on.includes(b.when);
+}
+
 export function bindingsFor(screen: ScreenId, mode?: Mode, table: readonly Binding[] = BINDINGS): Binding[] {
   return table.filter((b) => b.screens.includes(screen) && (mode === undefined || b.modes.includes(mode)));
 }
 
-/** The action a key press triggers on this screen in this mode, if any. */
-export function matchAction(screen: ScreenId, mode: Mode, input: string, key: KeyState, table: readonly Binding[] = BINDINGS): Action | undefined {
-  for (const b of bindingsFor(screen, mode, table)) {
+/** The action a key press triggers on this screen in this mode, if any; `on`: the conditions that hold. */
+export function matchAction(
+  screen: ScreenId,
+  mode: Mode,
+  input: string,
+  key: KeyState,
+  table: readonly Binding[] = BINDINGS,
+  on: readonly Condition[] = [],
+): Action | undefined {
+  for (const b of bindingsFor(screen, mode, table).filter((x) => applies(x, on))) {
     for (const k of b.keys) if (strokeMatches(k.stroke, input, key)) return k.action;
   }
   return undefined;
@@ -54,10 +66,10 @@ export interface FooterItem {
   label: string;
 }
 
-/** What the footer shows on a screen in a mode, in table order. */
-export function footerItems(lang: Lang, screen: ScreenId, mode: Mode, table: readonly Binding[] = BINDINGS): FooterItem[] {
+/** What the footer shows on a screen in a mode, in table order; `on`: the conditions that hold. */
+export function footerItems(lang: Lang, screen: ScreenId, mode: Mode, table: readonly Binding[] = BINDINGS, on: readonly Condition[] = []): FooterItem[] {
   return table
-    .filter((b) => b.screens.includes(screen) && (b.footerModes ?? b.modes).includes(mode))
+    .filter((b) => b.screens.includes(screen) && (b.footerModes ?? b.modes).includes(mode) && applies(b, on))
     .map((b) => ({ keys: b.shown[lang], label: b.label[lang] }));
 }
 
@@ -79,6 +91,8 @@ export interface HelpEntry {
   keys: string;
   text: string;
   typing: boolean;
+  /** An answer to a yes/no question. */
+  asking: boolean;
 }
 
 /** The help of a screen: every binding of that screen, all its keys, its sentence. */
@@ -86,6 +100,7 @@ export function helpEntries(lang: Lang, screen: ScreenId, table: readonly Bindin
   return bindingsFor(screen, undefined, table).map((b) => ({
     keys: b.keys.map((k) => describeStroke(lang, k.stroke)).join(' '),
     text: b.help[lang],
-    typing: !b.modes.includes('normal'),
+    typing: b.modes.includes('typing') && !b.modes.includes('normal'),
+    asking: b.modes.every((m) => m === 'confirm'),
   }));
 }

@@ -2,7 +2,9 @@ import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
 import { t } from '../i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
-import type { DetailState } from './detail-reducer.js';
+import type { Condition, Mode } from '../keys/bindings.js';
+import { wrapText } from './detail-lines.js';
+import { copyStatus, type DetailState } from './detail-reducer.js';
 
 export interface DetailViewProps {
   lang: Lang;
@@ -12,10 +14,15 @@ export interface DetailViewProps {
   /** All the lines (detail-lines.ts); the view shows `height` of them from `state.scroll`. */
   lines: readonly string[];
   height: number;
+  mode?: Mode;
+  /** The conditions that hold (the footer shows `p` only when a copy can be issued). */
+  on?: readonly Condition[];
 }
 
-export function DetailView({ lang, width, numero, state, lines, height }: DetailViewProps) {
-  const shown = lines.slice(state.scroll, state.scroll + height);
+export function DetailView({ lang, width, numero, state, lines, height, mode = 'normal', on = [] }: DetailViewProps) {
+  // A long error wraps: the document gives up the lines it takes, so the footer stays on screen.
+  const errorRows = state.error ? wrapText(t(lang, 'errorPrefix') + state.error[lang], width).length : 1;
+  const shown = lines.slice(state.scroll, state.scroll + Math.max(1, height - (errorRows - 1)));
   const position =
     lines.length > 0
       ? `${t(lang, 'linesPosition', { from: state.scroll + 1, to: state.scroll + shown.length, total: lines.length })} · ${t(lang, 'readOnly')}`
@@ -24,11 +31,12 @@ export function DetailView({ lang, width, numero, state, lines, height }: Detail
     <ScreenFrame
       lang={lang}
       screen="detail"
-      mode="normal"
+      mode={mode}
+      on={on}
       width={width}
       title={t(lang, 'detailTitle', { numero })}
       error={state.error}
-      status={state.loading ? t(lang, 'loading') : null}
+      status={copyStatus(lang, state, width) ?? (state.loading ? t(lang, 'loading') : null)}
     >
       <Box flexDirection="column">
         {shown.map((line, i) =>

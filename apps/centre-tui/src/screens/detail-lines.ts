@@ -76,6 +76,7 @@ function historyLines(lang: Lang, row: AuditRow, width: number): string[] {
     const v = row.details[key];
     if (typeof v === 'string' && v !== '') extra.push(v);
   }
+  if (typeof row.details.copy === 'number') extra.push(t(lang, 'historyCopyNo', { n: row.details.copy }));
   const head = `  ${formatDateTime(row.at)}  ${column(row.actorLogin ?? '—', 10)} `;
   const text = extra.length ? `${action} — ${extra.join(' — ')}` : action;
   return wrapText(text, width - 1 - [...head].length).map((l, i) => (i === 0 ? head : ' '.repeat([...head].length)) + l);
