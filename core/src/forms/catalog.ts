@@ -24,11 +24,12 @@ export async function installForm(q: Queryable, side: Catalog, raw: unknown, act
   return def;
 }
 
-/** The shipped kinds not yet in the catalog; returns their ids. */
+/** The shipped kinds not yet in the catalog, or shipped in a newer version; returns their ids. */
 export async function installShippedForms(q: Queryable, side: Catalog, at: Date): Promise<string[]> {
   const done: string[] = [];
   for (const def of shippedForms()) {
-    if (await formVersion(q, side, def.id)) continue;
+    const have = await formVersion(q, side, def.id);
+    if (have && have.version >= def.version) continue;
     await installForm(q, side, def, null, at);
     done.push(def.id);
   }

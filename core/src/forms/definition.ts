@@ -57,6 +57,7 @@ export function checkFormDefinition(raw: unknown): FormDef {
     for (const [i, r] of rules.entries()) {
       const at = `rules[${i}]`;
       if (!isLabel(r?.message)) errs.push(`${at}.message: {fr, en}`);
+      if (r?.unless !== undefined && !isType(r.unless, 'text')) errs.push(`${at}.unless: must name a text field`);
       const numeric = (n: string) => isType(n, 'integer', 'tally');
       switch (r?.type) {
         case 'sum_equals':

@@ -24,11 +24,19 @@ export interface FieldDef {
   help?: Label;
 }
 
-export type Rule =
+export type Rule = (
   | { type: 'sum_equals'; terms: string[]; equals: string; message: Label }
   | { type: 'lte'; left: string; right: string; message: Label }
   | { type: 'date_order'; first: string; second: string; message: Label }
-  | { type: 'min_age'; birth: string; at: string; years: number; message: Label };
+  | { type: 'min_age'; birth: string; at: string; years: number; message: Label }
+) & {
+  /**
+   * A field that, when filled, lifts the rule: a known anomaly recorded with a remark
+   * (e.g. an election report whose figures do not add up, confirmed by the Officer who
+   * validates it).
+   */
+  unless?: string;
+};
 
 export interface FormDef {
   id: string;

@@ -181,6 +181,7 @@ function ageAt(birth: string, at: string): number {
 /** Cross-field rules run only when every field they name is present. */
 function checkRules(form: FormDef, data: DocumentData, out: FieldProblem[]): void {
   for (const rule of form.rules) {
+    if (rule.unless !== undefined && !isBlank(data[rule.unless])) continue;
     switch (rule.type) {
       case 'sum_equals': {
         const terms = rule.terms.map((t) => termValue(data, t));
