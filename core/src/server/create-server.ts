@@ -17,6 +17,7 @@ import { createStatistics } from './statistics.js';
 import { sealNotices } from './outgoing.js';
 import { createBulletins } from './bulletins.js';
 import { createSealAuthority } from './seal-authority.js';
+import { createElections } from './elections.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
 
@@ -45,6 +46,7 @@ export function createServer(deps: ServerDeps) {
   const { messages, signatories } = createCorrespondence(db, clock, guard);
   const statistics = createStatistics(db, guard, clock);
   const bulletins = createBulletins(db, clock, identity, guard);
+  const elections = createElections(db, clock, guard);
   return {
     db,
     clock,
@@ -57,6 +59,7 @@ export function createServer(deps: ServerDeps) {
     statistics,
     bulletins,
     seals,
+    elections,
     ingest,
     identity,
     /** Seals what administrative actions queued for the centres (needs the keys). */

@@ -26,6 +26,8 @@ import { insertMessage } from './queries/messages.js';
 import { answerQuery } from './central-query.js';
 import type { SealAuthority } from './seal-authority.js';
 import { insertCopies } from './queries/seals.js';
+import { REPORT_FORM, reportOf } from './elections.js';
+import { cancelReports, recordReports } from './queries/elections.js';
 
 export type { Reply };
 
@@ -139,6 +141,7 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
   async function applyCancels(q: Queryable, src: string, cancels: WireCancel[]): Promise<AckEntry['items']> {
     const list = (Array.isArray(cancels) ? cancels : []).filter((c) => typeof c?.n === 'string' && typeof c.reason === 'string' && !Number.isNaN(Date.parse(c.at)));
     const done = await ing.cancelDocuments(q, src, list);
+    await cancelReports(q, [...done]);
     const stored = new Map((await ing.documentsByNiu(q, list.filter((c) => !done.has(c.n)).map((c) => c.n))).map((s) => [s.niu, s]));
     return list.map((c) => {
       if (done.has(c.n)) return { n: c.n, r: 'accepted' as const };
@@ -187,6 +190,9 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
       const inserted = await insert(docs.good);
       if (!inserted) return undefined;
       const items = await settleDocs(q, src, seq, docs, inserted, ctx.now);
+      // Election reports are counted in the same transaction as they are centralised.
+      const reports = docs.good.filter((d) => d.f === REPORT_FORM && inserted.has(d.n)).map((d) => reportOf(d.n, d.d));
+      if (reports.length > 0) await recordReports(q, src, reports, ctx.now);
       const row = await bill(q, ctx.prices, { matricule: src, service: 'document', quantity: inserted.size, reference: `docs ${src}#${seq}`, at: ctx.now });
       return { entry: { seq, r: 'accepted', items }, billed: row !== undefined };
     }
