@@ -72,4 +72,21 @@ describe('the server’s administration commands, through the real binary', () =
     expect(exported.code).toBe(0);
     expect(await readFile(join(dir, 'naissances.csv'), 'utf8')).toContain('KONÉ');
   });
+
+  it('loads an election from CSV files and prints its results; a bad line is named', async () => {
+    const dir = await tempDir('ds-elec-');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'candidats.csv'), 'code;name\nA;Awa KEITA\nB;Moussa TRAORÉ\n');
+    await writeFile(join(dir, 'bureaux.csv'), 'code,name,region,department,commune,registered,centre\nBV-1,École A,Kayes,Kayes,Kayes,500,00031\nBV-2,École B,Ségou,Ségou,Markala,420,\n');
+    await writeFile(join(dir, 'bad.csv'), 'code,name,region,department,commune,registered,centre\nBV-1,École A,Kayes,Kayes,Kayes,cinq cents,\n');
+    const bad = await server(['election', 'load', '--id', 'PRES-X', '--name', 'Test', '--date', '2026-07-26', '--candidates', join(dir, 'candidats.csv'), '--stations', join(dir, 'bad.csv')], SUPERVISOR);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bureaux ligne 2');
+    const loaded = await server(['--json', 'election', 'load', '--id', 'PRES-2026', '--name', 'Présidentielle', '--date', '2026-07-26', '--candidates', join(dir, 'candidats.csv'), '--stations', join(dir, 'bureaux.csv')], SUPERVISOR);
+    expect(loaded.json()).toEqual({ id: 'PRES-2026', candidates: 2, stations: 2 });
+    const shown = await server(['--json', 'election', 'results', 'PRES-2026', '--level', 'region'], SUPERVISOR);
+    expect(shown.json<{ stations: unknown; areas: { area: string }[] }>()).toMatchObject({ stations: { expected: 2, reported: 0, missing: 2 }, areas: [{ area: 'Kayes' }, { area: 'Ségou' }] });
+    const csv = await server(['election', 'results', 'PRES-2026', '--csv'], SUPERVISOR);
+    expect(csv.stdout.trim().split('\n')).toEqual(['code,name,votes,share', 'A,Awa KEITA,0,', 'B,Moussa TRAORÉ,0,']);
+  });
 });

@@ -13,6 +13,7 @@ import { addCorrespondenceCommands } from './cli/correspondence-commands.js';
 import { addReportCommands } from './cli/report-commands.js';
 import { addBrokerCommands } from './cli/broker-commands.js';
 import { addFormsCommands } from './cli/forms-commands.js';
+import { addElectionCommands } from './cli/election-commands.js';
 
 interface Globals {
   lang?: string;
@@ -115,6 +116,7 @@ addCorrespondenceCommands(program, cli);
 addReportCommands(program, cli);
 addBrokerCommands(program, cli);
 addFormsCommands(program, cli);
+addElectionCommands(program, cli);
 
 program.action(async () => {
   await withServer(async (server, s) => {
