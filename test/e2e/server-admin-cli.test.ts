@@ -83,7 +83,7 @@ describe('the server’s administration commands, through the real binary', () =
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('bureaux ligne 2');
     const loaded = await server(['--json', 'election', 'load', '--id', 'PRES-2026', '--name', 'Présidentielle', '--date', '2026-07-26', '--candidates', join(dir, 'candidats.csv'), '--stations', join(dir, 'bureaux.csv')], SUPERVISOR);
-    expect(loaded.json()).toEqual({ id: 'PRES-2026', candidates: 2, stations: 2 });
+    expect(loaded.json()).toEqual({ id: 'PRES-2026', candidates: 2, stations: 2, centres: 1 });
     const shown = await server(['--json', 'election', 'results', 'PRES-2026', '--level', 'region'], SUPERVISOR);
     expect(shown.json<{ stations: unknown; areas: { area: string }[] }>()).toMatchObject({ stations: { expected: 2, reported: 0, missing: 2 }, areas: [{ area: 'Kayes' }, { area: 'Ségou' }] });
     const csv = await server(['election', 'results', 'PRES-2026', '--csv'], SUPERVISOR);

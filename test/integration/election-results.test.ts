@@ -118,5 +118,10 @@ describe('election night', () => {
     expect(r.reports).toMatchObject({ counted: 1, anomalies: 1, turnoutOver100: 1 });
     expect(r.flagged[0]).toMatchObject({ state: 'counted', anomaly: expect.stringContaining('surnombre') });
     await expect(server.elections.load(admin, { id: 'X', name: '', date: '2026-13-01', candidates: [], stations: [] })).rejects.toMatchObject({ code: 'validation' });
+    // the centre that enters the reports received the election with its station
+    await pair.notify();
+    expect(await staff.centre.server.elections(staff.agent)).toEqual([expect.objectContaining({
+      id: 'LEG-2026', candidates: CANDIDATES, stations: [{ code: 'BV-00001', name: 'École 1', registered: stationOf(1).registered }],
+    })]);
   });
 });

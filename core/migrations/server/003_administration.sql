@@ -69,7 +69,7 @@ CREATE INDEX signatories_client ON xm_system.signatories (matricule);
 CREATE TABLE xm_system.notices (
   id         bigserial PRIMARY KEY,
   dst        text NOT NULL REFERENCES xm_system.clients(matricule),
-  msg_type   text NOT NULL CHECK (msg_type IN ('ack', 'result', 'account', 'profile', 'message', 'error')),
+  msg_type   text NOT NULL CHECK (msg_type IN ('ack', 'result', 'account', 'profile', 'message', 'error', 'election')),
   body       jsonb NOT NULL,
   created_at timestamptz NOT NULL
 );

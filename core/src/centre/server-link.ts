@@ -42,6 +42,12 @@ export function createServerLink(db: Database, clock: Clock, sessions: SessionRe
       return { profile, signatories };
     },
 
+    /** Elections this centre enters reports for, with its polling stations. */
+    async elections(session: Session): Promise<s.CentreElection[]> {
+      await sessions.require(db, session, Privilege.Agent, view);
+      return s.elections(db);
+    },
+
     messages: {
       async list(session: Session, opts: { unread?: boolean; limit?: number } = {}): Promise<s.MessageRow[]> {
         await sessions.require(db, session, Privilege.Agent, { fr: 'lire les messages', en: 'reading messages' });
@@ -130,7 +136,7 @@ export async function packRequests(q: Queryable, sealAs: (typ: MessageType, seq:
   return queries.length + messages.length;
 }
 
-export type Applied = { kind: 'result'; query: number; imported: number } | { kind: 'account' } | { kind: 'profile' } | { kind: 'message'; id: number };
+export type Applied = { kind: 'result'; query: number; imported: number } | { kind: 'account' } | { kind: 'profile' } | { kind: 'message'; id: number } | { kind: 'election'; id: string };
 
 /** Applies a server message other than an acknowledgement, inside the receiving transaction. */
 export async function applyServerMessage(q: Queryable, msg: Message, now: Date): Promise<Applied | undefined> {
@@ -167,6 +173,14 @@ export async function applyServerMessage(q: Queryable, msg: Message, now: Date):
       const row = await s.answerQuery(q, b.seq, { outcome: 'answered', results: Array.isArray(b.docs) ? b.docs.length : 0, total: Number(b.total), imported, errorCode: null, fr: null, en: null, at: now });
       if (b.acct) await s.saveAccount(q, { balance: Number(b.acct.b), quota: Number(b.acct.q), asOf: new Date(b.acct.at), at: now });
       return { kind: 'result', query: row?.id ?? 0, imported };
+    }
+    case 'election': {
+      const b = msg.body as Bodies['election'];
+      await s.saveElection(q, {
+        id: String(b.id), name: String(b.name), date: String(b.date),
+        candidates: Array.isArray(b.candidates) ? b.candidates : [], stations: Array.isArray(b.stations) ? b.stations : [],
+      }, now);
+      return { kind: 'election', id: String(b.id) };
     }
     case 'error': {
       const b = msg.body as Bodies['error'];

@@ -8,6 +8,7 @@ import type { DocumentData, TallyLine } from '../forms/types.js';
 import type { Session } from '../auth/session.js';
 import { OperatorPrivilege as P, type Guard } from './guard.js';
 import * as e from './queries/elections.js';
+import { insertNotice } from './queries/notices.js';
 
 /** The shipped kind of a polling station's report. */
 export const REPORT_FORM = 'pv_election';
@@ -114,7 +115,7 @@ export interface Results {
  */
 export function createElections(db: Database, clock: Clock, guard: Guard) {
   return {
-    async load(session: Session, input: ElectionInput): Promise<{ id: string; candidates: number; stations: number }> {
+    async load(session: Session, input: ElectionInput): Promise<{ id: string; candidates: number; stations: number; centres: number }> {
       const el = checkElection(input);
       const now = clock.now();
       return db.tx(async (q) => {
@@ -122,8 +123,13 @@ export function createElections(db: Database, clock: Clock, guard: Guard) {
         if (await e.electionById(q, el.id)) throw new DocstreamError('conflict', `L’élection ${el.id} existe déjà.`, `Election ${el.id} already exists.`);
         await e.insertElection(q, { id: el.id, name: el.name.trim(), date: el.date, candidates: el.candidates, at: now });
         await e.insertStations(q, el.id, el.stations);
-        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'election_loaded', entity: 'election', entityId: el.id, details: { candidates: el.candidates.length, stations: el.stations.length } });
-        return { id: el.id, candidates: el.candidates.length, stations: el.stations.length };
+        // Each centre that enters reports receives the election with its own stations.
+        const centres = await e.stationsByCentre(q, el.id);
+        for (const c of centres) {
+          await insertNotice(q, c.matricule, 'election', { id: el.id, name: el.name.trim(), date: el.date, candidates: el.candidates, stations: c.stations }, now);
+        }
+        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'election_loaded', entity: 'election', entityId: el.id, details: { candidates: el.candidates.length, stations: el.stations.length, centres: centres.length } });
+        return { id: el.id, candidates: el.candidates.length, stations: el.stations.length, centres: centres.length };
       });
     },
 

@@ -2,7 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CURRENT_DICTIONARY, DICTIONARIES } from './dictionary.js';
 import type { Header, Message, MessageType } from './protocol.js';
 
-const TYPES: ReadonlySet<string> = new Set<MessageType>(['docs', 'cancel', 'ack', 'hello', 'error', 'enroll', 'enrolled', 'query', 'result', 'account', 'profile', 'message', 'trust', 'forms', 'seal', 'attest', 'copies']);
+const TYPES: ReadonlySet<string> = new Set<MessageType>(['docs', 'cancel', 'ack', 'hello', 'error', 'enroll', 'enrolled', 'query', 'result', 'account', 'profile', 'message', 'trust', 'forms', 'seal', 'attest', 'copies', 'election']);
 /** A deflate bomb must not exhaust a low-spec machine: no payload inflates past this. */
 export const MAX_PAYLOAD_BYTES = 32 * 1024 * 1024;
 

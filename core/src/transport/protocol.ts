@@ -4,7 +4,7 @@ import type { DocumentData, FormDef } from '../forms/types.js';
 export type MessageType =
   | 'docs' | 'cancel' | 'ack' | 'hello' | 'error' | 'enroll' | 'enrolled'
   | 'query' | 'result' | 'account' | 'profile' | 'message' | 'trust' | 'forms'
-  | 'seal' | 'attest' | 'copies';
+  | 'seal' | 'attest' | 'copies' | 'election';
 
 /** `dst` of a bulletin on the broadcast topic: signed for everyone, encrypted for no one. */
 export const BROADCAST_DST = '*';
@@ -109,6 +109,8 @@ export interface Bodies {
   attest: { att: string; root: string; rootSig: string };
   /** Certified copies issued, for billing: NIU, copy number, when. */
   copies: { copies: { n: string; c: number; at: string }[] };
+  /** An election a centre enters reports for: its candidates and that centre's stations. */
+  election: { id: string; name: string; date: string; candidates: { code: string; name: string }[]; stations: { code: string; name: string; registered: number }[] };
 }
 
 export type Message<T extends MessageType = MessageType> = { header: Header; body: Bodies[T] };

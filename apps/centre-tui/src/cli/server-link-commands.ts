@@ -78,6 +78,16 @@ export function addServerLinkCommands(program: Command, globals: () => GlobalOpt
     });
   });
 
+  program.command('elections').description('Élections dont le centre saisit les procès-verbaux, avec ses bureaux').action(async () => {
+    const g = globals();
+    await withCentre(g, async (centre, out) => {
+      const list = await centre.server.elections(await loginFrom(centre, g, out));
+      emit(out, list, () => list.map((e) => [`${e.id}  ${e.date}  ${e.name}`,
+        `  ${tr(out, 'Candidats', 'Candidates')} : ${e.candidates.map((c) => `${c.code} ${c.name}`).join(', ')}`,
+        `  ${tr(out, 'Bureaux', 'Stations')} : ${e.stations.map((st) => `${st.code} (${st.registered})`).join(', ')}`].join('\n')).join('\n') || tr(out, 'Aucune élection reçue.', 'No election received.'));
+    });
+  });
+
   program.command('trust').description('Liste de confiance reçue : certificats révoqués, NIU annulés').action(async () => {
     const g = globals();
     await withCentre(g, async (centre, out) => {

@@ -179,3 +179,24 @@ export async function importDocuments(q: Queryable, docs: ImportedDocument[], by
   );
   return rows.length;
 }
+
+export interface CentreElection {
+  id: string;
+  name: string;
+  date: string;
+  candidates: { code: string; name: string }[];
+  stations: { code: string; name: string; registered: number }[];
+  received_at: Date;
+}
+
+export async function saveElection(q: Queryable, e: Omit<CentreElection, 'received_at'>, at: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO docstream.elections (id, name, date, candidates, stations, received_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, date = EXCLUDED.date, candidates = EXCLUDED.candidates, stations = EXCLUDED.stations, received_at = EXCLUDED.received_at`,
+    [e.id, e.name, e.date, JSON.stringify(e.candidates), JSON.stringify(e.stations), at],
+  );
+}
+
+export async function elections(q: Queryable): Promise<CentreElection[]> {
+  return q.query<CentreElection>('SELECT id, name, date, candidates, stations, received_at FROM docstream.elections ORDER BY date DESC, id');
+}

@@ -182,3 +182,13 @@ export async function flaggedReports(q: Queryable, electionId: string, limit: nu
     [electionId, limit],
   );
 }
+
+/** Per centre, its stations of an election: what is pushed to it. */
+export async function stationsByCentre(q: Queryable, electionId: string): Promise<{ matricule: string; stations: { code: string; name: string; registered: number }[] }[]> {
+  return q.query(
+    `SELECT s.matricule, jsonb_agg(jsonb_build_object('code', s.code, 'name', s.name, 'registered', s.registered) ORDER BY s.code) AS stations
+       FROM xm_data.polling_stations s JOIN xm_system.clients c ON c.matricule = s.matricule
+      WHERE s.election_id = $1 GROUP BY s.matricule ORDER BY s.matricule`,
+    [electionId],
+  );
+}

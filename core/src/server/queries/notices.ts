@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 
-export type NoticeType = 'ack' | 'result' | 'account' | 'profile' | 'message' | 'error';
+export type NoticeType = 'ack' | 'result' | 'account' | 'profile' | 'message' | 'error' | 'election';
 
 export interface NoticeRow {
   id: number;
