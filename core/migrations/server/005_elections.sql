@@ -50,3 +50,8 @@ CREATE TABLE xm_data.election_votes (
   PRIMARY KEY (niu, candidate)
 );
 CREATE INDEX election_votes_election ON xm_data.election_votes (election_id);
+
+-- These fill from nothing on election night: keep the planner's statistics fresh early
+-- (measured: results took 69 s at 25,000 stations before the first ANALYZE, 0.14 s after).
+ALTER TABLE xm_data.election_reports SET (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 200);
+ALTER TABLE xm_data.election_votes SET (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 1000);

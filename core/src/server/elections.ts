@@ -114,7 +114,20 @@ export interface Results {
  * transaction, see `recordReports`), read by the live results and `election results`.
  */
 export function createElections(db: Database, clock: Clock, guard: Guard) {
+  let analyzedAt = 0;
   return {
+    /**
+     * Keeps the planner's statistics in step with the reports on election night, even where
+     * autovacuum is off: the results' plans depend on them. Called by the service's sweep.
+     */
+    async maintain(): Promise<boolean> {
+      const n = await e.reportTotal(db);
+      if (n <= analyzedAt * 1.2 + 100) return false;
+      await e.analyzeReports(db);
+      analyzedAt = n;
+      return true;
+    },
+
     async load(session: Session, input: ElectionInput): Promise<{ id: string; candidates: number; stations: number; centres: number }> {
       const el = checkElection(input);
       const now = clock.now();

@@ -138,6 +138,7 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
       await server.bulletins.markPublished(b.typ, b.version);
       log('bulletin', { typ: b.typ, version: b.version, bytes: b.bytes.length });
     }
+    await server.elections.maintain();
     const rows = await server.transport.unsent(new Date(Date.now() - 10_000));
     if (rows.length) await publishReplies(rows.map((r) => ({ dst: r.dst, seq: r.seq, bytes: r.sdc })));
   }
