@@ -15,6 +15,9 @@ import { DetailScreen } from './screens/DetailScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { PaletteScreen } from './screens/PaletteScreen.js';
 import { VerifyScreen } from './screens/VerifyScreen.js';
+import { MessagesScreen } from './screens/MessagesScreen.js';
+import { AccountScreen } from './screens/AccountScreen.js';
+import { TransmissionScreen } from './screens/TransmissionScreen.js';
 
 export interface AppProps {
   centre: Centre;
@@ -114,6 +117,12 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
         return <DetailScreen width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} dataDir={dataDir} />;
       case 'verify':
         return <VerifyScreen width={width} rows={rows} />;
+      case 'messages':
+        return <MessagesScreen width={width} rows={rows} session={session} />;
+      case 'account':
+        return <AccountScreen width={width} rows={rows} session={session} />;
+      case 'transmission':
+        return <TransmissionScreen active={visible} width={width} rows={rows} />;
     }
   }
 

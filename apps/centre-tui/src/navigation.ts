@@ -7,13 +7,16 @@ export type Route =
   | { id: number; screen: 'home' }
   | { id: number; screen: 'documents' }
   | { id: number; screen: 'detail'; numero: number }
-  | { id: number; screen: 'verify' };
+  | { id: number; screen: 'verify' }
+  | { id: number; screen: 'messages' }
+  | { id: number; screen: 'account' }
+  | { id: number; screen: 'transmission' };
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'documents' | 'verify' | 'password' | 'logout';
+export type Destination = 'home' | 'documents' | 'verify' | 'transmission' | 'messages' | 'account' | 'password' | 'logout';
 
 export interface DestinationEntry {
   id: Destination;
@@ -24,6 +27,9 @@ export const DESTINATIONS: readonly DestinationEntry[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
   { id: 'documents', label: { fr: 'Documents', en: 'Documents' } },
   { id: 'verify', label: { fr: 'Vérifier une copie', en: 'Verify a copy' } },
+  { id: 'transmission', label: { fr: 'Transmissions', en: 'Transmissions' } },
+  { id: 'messages', label: { fr: 'Messages', en: 'Messages' } },
+  { id: 'account', label: { fr: 'Compte et profil', en: 'Account and profile' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
 ];
@@ -82,7 +88,11 @@ export function appReducer(s: AppState, a: AppAction): AppState {
       if (!s.session) return s;
       if (a.to === 'logout') return withStack(s, [{ screen: 'login' }], null);
       const target: RouteSpec[] =
-        a.to === 'home'
+        a.to === 'messages' || a.to === 'account'
+          ? [{ screen: 'home' }, { screen: a.to }]
+          : a.to === 'transmission'
+          ? [{ screen: 'home' }, { screen: 'transmission' }]
+          : a.to === 'home'
           ? [{ screen: 'home' }]
           : a.to === 'documents'
             ? [{ screen: 'home' }, { screen: 'documents' }]

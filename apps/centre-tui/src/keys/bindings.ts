@@ -5,7 +5,7 @@ import type { Label } from '@docstream/core';
  * the `?` help are all derived from it; a key that is not here does nothing.
  */
 
-export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'help' | 'palette';
+export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'transmission' | 'messages' | 'account' | 'help' | 'palette';
 
 /**
  * `typing`: a text field has the focus, so printable keys are text, never commands.
@@ -18,7 +18,10 @@ export type Mode = 'normal' | 'typing' | 'confirm';
  * and works only then (the `?` help always lists it, saying when it applies).
  * `copy`: an Officer on a validated, non-cancelled document, no copy being made.
  */
-export type Condition = 'copy';
+export type Condition = 'copy' | 'messageList' | 'messageOpen' | TransmissionCondition;
+
+/** Transmissions: `live` the screen refreshes itself (`paused` not), `idle` no file being written or read. */
+export type TransmissionCondition = 'live' | 'paused' | 'idle';
 
 export type Action =
   | 'help'
@@ -37,8 +40,12 @@ export type Action =
   | 'nextField'
   | 'prevField'
   | 'copy'
+  | 'write'
   | 'yes'
-  | 'no';
+  | 'no'
+  | 'pause'
+  | 'exportT2d'
+  | 'importT2d';
 
 /** Named keys as ink reports them. */
 export type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab';
@@ -69,9 +76,9 @@ export interface Binding {
   when?: Condition;
 }
 
-const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail'];
+const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail', 'transmission', 'messages', 'account'];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'verify', 'help', 'palette'];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'verify', 'transmission', 'messages', 'account', 'help', 'palette'];
 
 const same = (text: string): Label => ({ fr: text, en: text });
 
@@ -163,7 +170,7 @@ export const BINDINGS: readonly Binding[] = [
     shown: same('r'),
     label: { fr: 'actualiser', en: 'refresh' },
     help: { fr: 'Relire les données dans la base', en: 'Read the data again from the database' },
-    screens: ['home', 'detail'],
+    screens: ['home', 'detail', 'transmission', 'messages', 'account'],
     modes: ['normal'],
   },
   {
@@ -269,6 +276,73 @@ export const BINDINGS: readonly Binding[] = [
     modes: ['typing'],
   },
   {
+    id: 'txPause',
+    keys: [{ stroke: { input: 'p' }, action: 'pause' }],
+    shown: same('p'),
+    label: { fr: 'pause', en: 'pause' },
+    help: {
+      fr: 'Suspendre / reprendre l’actualisation automatique (toutes les 2 s)',
+      en: 'Pause / resume the automatic refresh (every 2 s)',
+    },
+    screens: ['transmission'],
+    modes: ['normal'],
+    when: 'live',
+  },
+  {
+    id: 'txResume',
+    keys: [{ stroke: { input: 'p' }, action: 'pause' }],
+    shown: same('p'),
+    label: { fr: 'reprendre', en: 'resume' },
+    help: { fr: 'Reprendre l’actualisation automatique', en: 'Resume the automatic refresh' },
+    screens: ['transmission'],
+    modes: ['normal'],
+    when: 'paused',
+  },
+  {
+    id: 'txExport',
+    keys: [{ stroke: { input: 'e' }, action: 'exportT2d' }],
+    shown: same('e'),
+    label: { fr: 'export', en: 'export' },
+    help: {
+      fr: 'Export T2D : écrire les conteneurs non acquittés dans un fichier (clé USB) ; demande le chemin',
+      en: 'T2D export: write the unacknowledged containers to a file (USB stick); asks for the path',
+    },
+    screens: ['transmission'],
+    modes: ['normal'],
+    when: 'idle',
+  },
+  {
+    id: 'txImport',
+    keys: [{ stroke: { input: 'i' }, action: 'importT2d' }],
+    shown: same('i'),
+    label: { fr: 'import', en: 'import' },
+    help: {
+      fr: 'Import T2D : appliquer le fichier de réponse du serveur central ; demande le chemin',
+      en: 'T2D import: apply the central server’s answer file; asks for the path',
+    },
+    screens: ['transmission'],
+    modes: ['normal'],
+    when: 'idle',
+  },
+  {
+    id: 'txPathGo',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'valider', en: 'confirm' },
+    help: { fr: 'Chemin du fichier : écrire (export) ou lire (import)', en: 'File path: write it (export) or read it (import)' },
+    screens: ['transmission'],
+    modes: ['typing'],
+  },
+  {
+    id: 'txPathCancel',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'annuler', en: 'cancel' },
+    help: { fr: 'Fermer la question du chemin sans rien faire', en: 'Close the path question, doing nothing' },
+    screens: ['transmission'],
+    modes: ['typing'],
+  },
+  {
     id: 'paletteMove',
     keys: [
       { stroke: { key: 'upArrow' }, action: 'up' },
@@ -319,7 +393,7 @@ export const BINDINGS: readonly Binding[] = [
       fr: 'Revenir à l’écran précédent (une liste filtrée : effacer d’abord le filtre)',
       en: 'Back to the previous screen (a filtered list: clear the filter first)',
     },
-    screens: ['documents', 'detail'],
+    screens: ['documents', 'detail', 'transmission', 'account'],
     modes: ['normal'],
   },
   {
@@ -333,6 +407,111 @@ export const BINDINGS: readonly Binding[] = [
     },
     screens: ['changePassword'],
     modes: ['typing'],
+  },
+  // Messages (list, one message open, writing one, the question before sending)
+  {
+    id: 'messageMove',
+    keys: [
+      { stroke: { key: 'upArrow' }, action: 'up' },
+      { stroke: { key: 'downArrow' }, action: 'down' },
+      { stroke: { input: 'k' }, action: 'up' },
+      { stroke: { input: 'j' }, action: 'down' },
+    ],
+    shown: same('↑↓'),
+    label: { fr: 'choix', en: 'select' },
+    help: { fr: 'Choisir le message précédent / suivant (du plus récent au plus ancien)', en: 'Select the previous / next message (newest first)' },
+    screens: ['messages'],
+    modes: ['normal'],
+    when: 'messageList',
+  },
+  {
+    id: 'messageRead',
+    keys: [{ stroke: { key: 'return' }, action: 'open' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'lire', en: 'read' },
+    help: { fr: 'Lire le message choisi en entier (un message reçu devient lu)', en: 'Read the selected message in full (a received one becomes read)' },
+    screens: ['messages'],
+    modes: ['normal'],
+    when: 'messageList',
+  },
+  {
+    id: 'messageWrite',
+    keys: [{ stroke: { input: 'n' }, action: 'write' }],
+    shown: same('n'),
+    label: { fr: 'écrire', en: 'write' },
+    help: {
+      fr: 'Écrire un message au serveur central (Secrétaire ou Officier) ; il part au prochain échange',
+      en: 'Write a message to the central server (Secretary or Officer); it leaves at the next exchange',
+    },
+    screens: ['messages'],
+    modes: ['normal'],
+    when: 'messageList',
+  },
+  {
+    id: 'messageScroll',
+    keys: [
+      { stroke: { key: 'upArrow' }, action: 'up' },
+      { stroke: { key: 'downArrow' }, action: 'down' },
+      { stroke: { input: 'k' }, action: 'up' },
+      { stroke: { input: 'j' }, action: 'down' },
+    ],
+    shown: same('↑↓'),
+    label: { fr: 'défiler', en: 'scroll' },
+    help: { fr: 'Faire défiler le message ouvert d’une ligne', en: 'Scroll the open message by one line' },
+    screens: ['messages'],
+    modes: ['normal'],
+    when: 'messageOpen',
+  },
+  {
+    id: 'messageBack',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'retour', en: 'back' },
+    help: { fr: 'Fermer le message ouvert ; sinon revenir à l’écran précédent', en: 'Close the open message; else back to the previous screen' },
+    screens: ['messages'],
+    modes: ['normal'],
+  },
+  {
+    id: 'messageSend',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'envoyer', en: 'send' },
+    help: { fr: 'Envoyer le message tapé (une question o/n le confirme d’abord)', en: 'Send the typed message (a y/n question confirms it first)' },
+    screens: ['messages'],
+    modes: ['typing'],
+  },
+  {
+    id: 'messageCancel',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'abandonner', en: 'discard' },
+    help: { fr: 'Abandonner le message tapé, revenir à la liste', en: 'Discard the typed message, back to the list' },
+    screens: ['messages'],
+    modes: ['typing'],
+  },
+  {
+    id: 'messageYes',
+    keys: [
+      { stroke: { input: 'o' }, action: 'yes' },
+      { stroke: { input: 'y' }, action: 'yes' },
+    ],
+    shown: { fr: 'o', en: 'y' },
+    label: { fr: 'oui, envoyer', en: 'yes, send' },
+    help: { fr: 'Oui : enregistrer le message pour le prochain échange', en: 'Yes: record the message for the next exchange' },
+    screens: ['messages'],
+    modes: ['confirm'],
+  },
+  {
+    id: 'messageNo',
+    keys: [
+      { stroke: { input: 'n' }, action: 'no' },
+      { stroke: { key: 'escape' }, action: 'no' },
+    ],
+    shown: { fr: 'n Esc', en: 'n Esc' },
+    label: { fr: 'non', en: 'no' },
+    help: { fr: 'Non : revenir au texte sans rien envoyer', en: 'No: back to the text, nothing sent' },
+    screens: ['messages'],
+    modes: ['confirm'],
   },
   {
     id: 'quit',
@@ -363,6 +542,9 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   documents: { fr: 'Documents', en: 'Documents' },
   detail: { fr: 'Détail du document', en: 'Document detail' },
   verify: { fr: 'Vérifier une copie', en: 'Verify a copy' },
+  transmission: { fr: 'Transmissions', en: 'Transmissions' },
   help: { fr: 'Aide', en: 'Help' },
+  messages: { fr: 'Messages', en: 'Messages' },
+  account: { fr: 'Compte et profil', en: 'Account and profile' },
   palette: { fr: 'Aller à', en: 'Go to' },
 };
