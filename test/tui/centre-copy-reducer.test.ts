@@ -35,7 +35,7 @@ describe('certified copy from the detail: the reducer', () => {
     expect(copyAllowed(loaded(), SECRETARY)).toBe(false);
     expect(copyAllowed(loaded(), AGENT)).toBe(false);
     expect(copyAllowed(initialDetail, OFFICER)).toBe(false); // nothing loaded yet
-    expect(detailConditions(loaded(), OFFICER)).toEqual(['copy']);
+    expect(detailConditions(loaded(), OFFICER)).toEqual(['copy', 'docCancel']); // and cancel (centre-workflow-reducer.test.ts)
     expect(detailConditions(loaded(), AGENT)).toEqual([]);
   });
 
@@ -45,7 +45,7 @@ describe('certified copy from the detail: the reducer', () => {
     s = detailReducer(s, { type: 'askCopy', privilege: OFFICER });
     expect(s.copy).toEqual({ step: 'asking', niu: NIU });
     expect(detailMode(s)).toBe('confirm');
-    expect(detailConditions(s, OFFICER)).toEqual([]);
+    expect(detailConditions(s, OFFICER)).toEqual(['askCopy']); // only the answers to this question
     expect(detailReducer(s, { type: 'declineCopy' }).copy).toEqual({ step: 'idle' });
     s = detailReducer(s, { type: 'confirmCopy' });
     expect(s.copy).toEqual({ step: 'issuing', id: 1, niu: NIU });
@@ -110,14 +110,15 @@ describe('certified copy: the key table', () => {
   });
 
   it('the question takes o or y, n or Esc, and Ctrl+C; nothing else (q, ?, r, Esc back)', () => {
-    expect(matchAction('detail', 'confirm', 'o', {})).toBe('yes');
-    expect(matchAction('detail', 'confirm', 'y', {})).toBe('yes');
-    expect(matchAction('detail', 'confirm', 'n', {})).toBe('no');
-    expect(matchAction('detail', 'confirm', '', { escape: true })).toBe('no');
-    expect(matchAction('detail', 'confirm', 'c', { ctrl: true })).toBe('forceQuit');
-    for (const ch of ['q', '?', ':', 'r', 'p', 'j']) expect(matchAction('detail', 'confirm', ch, {}), ch).toBeUndefined();
-    expect(footerLine(footerItems('fr', 'detail', 'confirm'), 80)).toBe('o oui, délivrer  n Esc non  Ctrl+C quitter');
-    expect(footerLine(footerItems('en', 'detail', 'confirm'), 80)).toBe('y yes, issue  n Esc no  Ctrl+C quit');
+    const on = ['askCopy'] as const;
+    expect(matchAction('detail', 'confirm', 'o', {}, undefined, on)).toBe('yes');
+    expect(matchAction('detail', 'confirm', 'y', {}, undefined, on)).toBe('yes');
+    expect(matchAction('detail', 'confirm', 'n', {}, undefined, on)).toBe('no');
+    expect(matchAction('detail', 'confirm', '', { escape: true }, undefined, on)).toBe('no');
+    expect(matchAction('detail', 'confirm', 'c', { ctrl: true }, undefined, on)).toBe('forceQuit');
+    for (const ch of ['q', '?', ':', 'r', 'p', 'j']) expect(matchAction('detail', 'confirm', ch, {}, undefined, on), ch).toBeUndefined();
+    expect(footerLine(footerItems('fr', 'detail', 'confirm', undefined, on), 80)).toBe('o oui, délivrer  n Esc non  Ctrl+C quitter');
+    expect(footerLine(footerItems('en', 'detail', 'confirm', undefined, on), 80)).toBe('y yes, issue  n Esc no  Ctrl+C quit');
   });
 
   it('the help of the detail names p, when it applies, and the answers to the question', () => {

@@ -18,6 +18,7 @@ import { VerifyScreen } from './screens/VerifyScreen.js';
 import { MessagesScreen } from './screens/MessagesScreen.js';
 import { AccountScreen } from './screens/AccountScreen.js';
 import { TransmissionScreen } from './screens/TransmissionScreen.js';
+import { FormScreen } from './screens/FormScreen.js';
 
 export interface AppProps {
   centre: Centre;
@@ -123,6 +124,8 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
         return <AccountScreen width={width} rows={rows} session={session} />;
       case 'transmission':
         return <TransmissionScreen active={visible} width={width} rows={rows} />;
+      case 'form':
+        return <FormScreen width={width} rows={rows} session={session} numero={route.numero} />;
     }
   }
 

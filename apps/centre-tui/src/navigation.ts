@@ -10,13 +10,15 @@ export type Route =
   | { id: number; screen: 'verify' }
   | { id: number; screen: 'messages' }
   | { id: number; screen: 'account' }
-  | { id: number; screen: 'transmission' };
+  | { id: number; screen: 'transmission' }
+  /** New document; with `numero`, that draft opened for editing. */
+  | { id: number; screen: 'form'; numero?: number };
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'documents' | 'verify' | 'transmission' | 'messages' | 'account' | 'password' | 'logout';
+export type Destination = 'home' | 'documents' | 'verify' | 'transmission' | 'messages' | 'account' | 'newDocument' | 'password' | 'logout';
 
 export interface DestinationEntry {
   id: Destination;
@@ -30,6 +32,7 @@ export const DESTINATIONS: readonly DestinationEntry[] = [
   { id: 'transmission', label: { fr: 'Transmissions', en: 'Transmissions' } },
   { id: 'messages', label: { fr: 'Messages', en: 'Messages' } },
   { id: 'account', label: { fr: 'Compte et profil', en: 'Account and profile' } },
+  { id: 'newDocument', label: { fr: 'Nouveau document', en: 'New document' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
 ];
@@ -90,6 +93,8 @@ export function appReducer(s: AppState, a: AppAction): AppState {
       const target: RouteSpec[] =
         a.to === 'messages' || a.to === 'account'
           ? [{ screen: 'home' }, { screen: a.to }]
+          : a.to === 'newDocument'
+          ? [{ screen: 'home' }, { screen: 'form' }]
           : a.to === 'transmission'
           ? [{ screen: 'home' }, { screen: 'transmission' }]
           : a.to === 'home'

@@ -5,7 +5,7 @@ import type { Label } from '@docstream/core';
  * the `?` help are all derived from it; a key that is not here does nothing.
  */
 
-export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'transmission' | 'messages' | 'account' | 'help' | 'palette';
+export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'transmission' | 'messages' | 'account' | 'help' | 'palette' | 'form';
 
 /**
  * `typing`: a text field has the focus, so printable keys are text, never commands.
@@ -18,12 +18,25 @@ export type Mode = 'normal' | 'typing' | 'confirm';
  * and works only then (the `?` help always lists it, saying when it applies).
  * `copy`: an Officer on a validated, non-cancelled document, no copy being made.
  */
-export type Condition = 'copy' | 'messageList' | 'messageOpen' | TransmissionCondition;
+export type Condition = 'copy' | 'messageList' | 'messageOpen' | TransmissionCondition | DocumentCondition | FormCondition | HelpCondition;
+
+/**
+ * The detail's workflow actions that apply to the document and the user (see
+ * screens/detail-actions.ts); `askCopy` / `askDoc`: which yes/no question waits.
+ */
+export type DocumentCondition = 'docCheck' | 'docSendBack' | 'docValidate' | 'docCancel' | 'askCopy' | 'askDoc';
+
+/** The `?` help is longer than the terminal: it scrolls. */
+export type HelpCondition = 'helpScroll';
+
+/** New document: `formEnum` the focused field is a list (←→ choose its value). */
+export type FormCondition = 'formEnum';
 
 /** Transmissions: `live` the screen refreshes itself (`paused` not), `idle` no file being written or read. */
 export type TransmissionCondition = 'live' | 'paused' | 'idle';
 
 export type Action =
+  | FormKeyAction
   | 'help'
   | 'palette'
   | 'quit'
@@ -45,7 +58,14 @@ export type Action =
   | 'no'
   | 'pause'
   | 'exportT2d'
-  | 'importT2d';
+  | 'importT2d'
+  | 'docCheck'
+  | 'docSendBack'
+  | 'docValidate'
+  | 'docCancel';
+
+/** The new-document form's own actions. */
+export type FormKeyAction = 'save' | 'prevChoice' | 'nextChoice';
 
 /** Named keys as ink reports them. */
 export type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab';
@@ -76,9 +96,9 @@ export interface Binding {
   when?: Condition;
 }
 
-const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail', 'transmission', 'messages', 'account'];
+const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail', 'transmission', 'messages', 'account', 'form'];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'verify', 'transmission', 'messages', 'account', 'help', 'palette'];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'verify', 'transmission', 'messages', 'account', 'help', 'palette', 'form'];
 
 const same = (text: string): Label => ({ fr: text, en: text });
 
@@ -197,6 +217,7 @@ export const BINDINGS: readonly Binding[] = [
     help: { fr: 'Oui : délivrer la copie, écrire le PDF', en: 'Yes: issue the copy, write the PDF' },
     screens: ['detail'],
     modes: ['confirm'],
+    when: 'askCopy',
   },
   {
     id: 'copyNo',
@@ -209,6 +230,101 @@ export const BINDINGS: readonly Binding[] = [
     help: { fr: 'Non : ne rien délivrer', en: 'No: issue nothing' },
     screens: ['detail'],
     modes: ['confirm'],
+    when: 'askCopy',
+  },
+  // Workflow actions on the document (detail): each shown only where it applies.
+  {
+    id: 'docCheck',
+    keys: [{ stroke: { input: 'v' }, action: 'docCheck' }],
+    shown: same('v'),
+    label: { fr: 'vérifier', en: 'check' },
+    help: { fr: 'Vérifier le brouillon : complet et cohérent (Secrétaire, Officier)', en: 'Check the draft: complete and consistent (Secretary, Officer)' },
+    screens: ['detail'],
+    modes: ['normal'],
+    when: 'docCheck',
+  },
+  {
+    id: 'docSendBack',
+    keys: [{ stroke: { input: 'b' }, action: 'docSendBack' }],
+    shown: same('b'),
+    label: { fr: 'renvoyer', en: 'send back' },
+    help: {
+      fr: 'Renvoyer en brouillon avec une remarque pour l’Agent (Secrétaire, Officier ; non validé)',
+      en: 'Send back to draft with a remark for the Agent (Secretary, Officer; not validated)',
+    },
+    screens: ['detail'],
+    modes: ['normal'],
+    when: 'docSendBack',
+  },
+  {
+    id: 'docValidate',
+    keys: [{ stroke: { input: 'V' }, action: 'docValidate' }],
+    shown: same('V'),
+    label: { fr: 'valider', en: 'validate' },
+    help: {
+      fr: 'Valider (Maj+V) : attribue le NIU, plus de modification ; demandé d’abord (Officier ; document vérifié)',
+      en: 'Validate (Shift+V): assigns the NIU, no more changes; asked first (Officer; checked document)',
+    },
+    screens: ['detail'],
+    modes: ['normal'],
+    when: 'docValidate',
+  },
+  {
+    id: 'docCancel',
+    keys: [{ stroke: { input: 'x' }, action: 'docCancel' }],
+    shown: same('x'),
+    label: { fr: 'annuler', en: 'cancel' },
+    help: {
+      fr: 'Annuler le document avec un motif, définitivement ; demandé d’abord (validé : Officier)',
+      en: 'Cancel the document with a reason, for good; asked first (validated: Officer)',
+    },
+    screens: ['detail'],
+    modes: ['normal'],
+    when: 'docCancel',
+  },
+  {
+    id: 'docTextGo',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'continuer', en: 'continue' },
+    help: { fr: 'Remarque ou motif tapé : passer à la question o/n', en: 'Remark or reason typed: go on to the y/n question' },
+    screens: ['detail'],
+    modes: ['typing'],
+  },
+  {
+    id: 'docTextCancel',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'abandonner', en: 'discard' },
+    help: { fr: 'Abandonner la remarque ou le motif, ne rien faire', en: 'Discard the remark or reason, do nothing' },
+    screens: ['detail'],
+    modes: ['typing'],
+  },
+  {
+    id: 'docYes',
+    keys: [
+      { stroke: { input: 'o' }, action: 'yes' },
+      { stroke: { input: 'y' }, action: 'yes' },
+    ],
+    shown: { fr: 'o', en: 'y' },
+    label: { fr: 'oui', en: 'yes' },
+    help: { fr: 'Oui : faire l’action demandée sur le document', en: 'Yes: take the action asked on the document' },
+    screens: ['detail'],
+    modes: ['confirm'],
+    when: 'askDoc',
+  },
+  {
+    id: 'docNo',
+    keys: [
+      { stroke: { input: 'n' }, action: 'no' },
+      { stroke: { key: 'escape' }, action: 'no' },
+    ],
+    shown: { fr: 'n Esc', en: 'n Esc' },
+    label: { fr: 'non', en: 'no' },
+    help: { fr: 'Non : ne rien faire (une remarque ou un motif revient à sa saisie)', en: 'No: do nothing (a remark or reason goes back to its field)' },
+    screens: ['detail'],
+    modes: ['confirm'],
+    when: 'askDoc',
   },
   {
     id: 'fields',
@@ -373,6 +489,21 @@ export const BINDINGS: readonly Binding[] = [
     modes: ['typing'],
   },
   {
+    id: 'helpScroll',
+    keys: [
+      { stroke: { key: 'upArrow' }, action: 'up' },
+      { stroke: { key: 'downArrow' }, action: 'down' },
+      { stroke: { key: 'pageUp' }, action: 'prevPage' },
+      { stroke: { key: 'pageDown' }, action: 'nextPage' },
+    ],
+    shown: same('↑↓'),
+    label: { fr: 'défiler', en: 'scroll' },
+    help: { fr: 'Faire défiler l’aide', en: 'Scroll the help' },
+    screens: ['help'],
+    modes: ['normal'],
+    when: 'helpScroll',
+  },
+  {
     id: 'closeHelp',
     keys: [
       { stroke: { key: 'escape' }, action: 'back' },
@@ -513,6 +644,125 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['messages'],
     modes: ['confirm'],
   },
+  // New document (form screen): the kinds to pick from, then the generated form
+  {
+    id: 'formKindMove',
+    keys: [
+      { stroke: { key: 'upArrow' }, action: 'up' },
+      { stroke: { key: 'downArrow' }, action: 'down' },
+      { stroke: { input: 'k' }, action: 'up' },
+      { stroke: { input: 'j' }, action: 'down' },
+    ],
+    shown: same('↑↓'),
+    label: { fr: 'choix', en: 'select' },
+    help: { fr: 'Choisir le type de document', en: 'Select the kind of document' },
+    screens: ['form'],
+    modes: ['normal'],
+  },
+  {
+    id: 'formKindOpen',
+    keys: [{ stroke: { key: 'return' }, action: 'open' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'saisir', en: 'fill in' },
+    help: { fr: 'Ouvrir le formulaire du type choisi', en: 'Open the form of the selected kind' },
+    screens: ['form'],
+    modes: ['normal'],
+  },
+  {
+    id: 'formKindBack',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'retour', en: 'back' },
+    help: { fr: 'Revenir à l’écran précédent', en: 'Back to the previous screen' },
+    screens: ['form'],
+    modes: ['normal'],
+  },
+  {
+    id: 'formFields',
+    keys: [
+      { stroke: { key: 'tab' }, action: 'nextField' },
+      { stroke: { key: 'tab', shift: true }, action: 'prevField' },
+      { stroke: { key: 'downArrow' }, action: 'nextField' },
+      { stroke: { key: 'upArrow' }, action: 'prevField' },
+    ],
+    shown: { fr: 'Tab ↑↓ Entrée', en: 'Tab ↑↓ Enter' },
+    label: { fr: 'champ', en: 'field' },
+    help: { fr: 'Champ suivant / précédent', en: 'Next / previous field' },
+    screens: ['form'],
+    modes: ['typing'],
+  },
+  {
+    id: 'formNext',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'champ', en: 'field' },
+    help: { fr: 'Champ suivant ; sur le dernier, enregistrer le brouillon', en: 'Next field; on the last one, save the draft' },
+    screens: ['form'],
+    modes: ['typing'],
+    // The footer shows it with Tab ↑↓ (formFields).
+    footerModes: [],
+  },
+  {
+    id: 'formSave',
+    keys: [{ stroke: { input: 's', ctrl: true }, action: 'save' }],
+    shown: same('Ctrl+S'),
+    label: { fr: 'enregistrer', en: 'save' },
+    help: {
+      fr: 'Enregistrer le brouillon (il peut rester incomplet) ; les erreurs s’affichent sous les champs',
+      en: 'Save the draft (it may stay incomplete); errors show under the fields',
+    },
+    screens: ['form'],
+    modes: ['typing'],
+  },
+  {
+    id: 'formChoice',
+    keys: [
+      { stroke: { key: 'leftArrow' }, action: 'prevChoice' },
+      { stroke: { key: 'rightArrow' }, action: 'nextChoice' },
+    ],
+    shown: same('←→'),
+    label: { fr: 'choix', en: 'choose' },
+    help: { fr: 'Champ à liste : valeur précédente / suivante', en: 'List field: previous / next value' },
+    screens: ['form'],
+    modes: ['typing'],
+    when: 'formEnum',
+  },
+  {
+    id: 'formLeave',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'retour', en: 'back' },
+    help: {
+      fr: 'Quitter le formulaire (modifications non enregistrées : demande confirmation)',
+      en: 'Leave the form (unsaved changes: asks first)',
+    },
+    screens: ['form'],
+    modes: ['typing'],
+  },
+  {
+    id: 'formDiscardYes',
+    keys: [
+      { stroke: { input: 'o' }, action: 'yes' },
+      { stroke: { input: 'y' }, action: 'yes' },
+    ],
+    shown: { fr: 'o', en: 'y' },
+    label: { fr: 'oui, abandonner', en: 'yes, discard' },
+    help: { fr: 'Oui : abandonner les modifications', en: 'Yes: discard the changes' },
+    screens: ['form'],
+    modes: ['confirm'],
+  },
+  {
+    id: 'formDiscardNo',
+    keys: [
+      { stroke: { input: 'n' }, action: 'no' },
+      { stroke: { key: 'escape' }, action: 'no' },
+    ],
+    shown: { fr: 'n Esc', en: 'n Esc' },
+    label: { fr: 'non', en: 'no' },
+    help: { fr: 'Non : revenir au formulaire', en: 'No: back to the form' },
+    screens: ['form'],
+    modes: ['confirm'],
+  },
   {
     id: 'quit',
     keys: [{ stroke: { input: 'q' }, action: 'quit' }],
@@ -547,4 +797,5 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   messages: { fr: 'Messages', en: 'Messages' },
   account: { fr: 'Compte et profil', en: 'Account and profile' },
   palette: { fr: 'Aller à', en: 'Go to' },
+  form: { fr: 'Nouveau document', en: 'New document' },
 };

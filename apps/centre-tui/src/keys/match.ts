@@ -87,6 +87,19 @@ export function footerLine(items: readonly FooterItem[], width: number): string 
   return `${chars.slice(0, Math.max(0, width - 2)).join('')}…`;
 }
 
+/**
+ * The footer as one line, or, when the keys that apply now do not fit in one, two: the
+ * screen's usual keys, then on the last line those that apply only now (the actions on
+ * this document, say). Screens without conditional keys always fit in one.
+ */
+export function footerRows(lang: Lang, screen: ScreenId, mode: Mode, width: number, on: readonly Condition[] = [], table: readonly Binding[] = BINDINGS): string[] {
+  const one = footerLine(footerItems(lang, screen, mode, table, on), width);
+  if (!one.endsWith('…')) return [one];
+  const plain = table.filter((b) => b.when === undefined);
+  const only = table.filter((b) => b.when !== undefined);
+  return [footerLine(footerItems(lang, screen, mode, plain, on), width), footerLine(footerItems(lang, screen, mode, only, on), width)];
+}
+
 export interface HelpEntry {
   keys: string;
   text: string;

@@ -4,6 +4,7 @@ import { errorLabel } from '../i18n.js';
 import { copiesDir, writeCopyFile } from '../copies-file.js';
 import { useConsole } from '../hooks/console-context.js';
 import { useKeys } from '../hooks/key-dispatch.js';
+import { footerRows } from '../keys/match.js';
 import { useAsyncRunner } from '../hooks/useAsyncRunner.js';
 import { detailLines, type DetailData } from './detail-lines.js';
 import { detailConditions, detailMode, detailReducer, initialDetail } from './detail-reducer.js';
@@ -21,7 +22,9 @@ export interface DetailScreenProps {
 /**
  * Container: the document, its form definition (for the labels) and its history; and, for
  * the Officer on a validated document, `p` to issue a certified copy, asked first (it is
- * numbered and billed), its PDF written to the copies folder.
+ * numbered and billed), its PDF written to the copies folder. The workflow actions, each
+ * offered only where the core would allow it: `v` check, `b` send back with a remark, `V`
+ * validate (asked first; the NIU is then said), `x` cancel with a reason (asked first).
  */
 export function DetailScreen({ width, height, session, numero, dataDir }: DetailScreenProps) {
   const { centre, lang } = useConsole();
@@ -56,27 +59,61 @@ export function DetailScreen({ width, height, session, numero, dataDir }: Detail
     );
   }, [issuing, centre, session, numero, dataDir, run]);
 
+  // One workflow action at a time; the document and its history are read again after it.
+  const acting = state.act.step === 'running' ? state.act : null;
+  useEffect(() => {
+    if (acting === null) return;
+    const { id, kind, text } = acting;
+    run(
+      () => {
+        switch (kind) {
+          case 'check':
+            return centre.documents.verify(session, numero);
+          case 'sendBack':
+            return centre.documents.sendBack(session, numero, text);
+          case 'validate':
+            return centre.documents.validate(session, numero);
+          case 'cancel':
+            return centre.documents.cancel(session, numero, text);
+        }
+      },
+      (doc) => dispatch({ type: 'acted', id, doc }),
+      (e) => dispatch({ type: 'actFailed', id, error: errorLabel(e) }),
+    );
+  }, [acting, centre, session, numero, run]);
+
   const lines = useMemo(() => (state.data ? detailLines(lang, state.data, width) : []), [state.data, lang, width]);
   const total = lines.length;
   const mode = detailMode(state);
-  const on = detailConditions(state, session.privilege);
+  const on = detailConditions(state, session.privilege, session.userId);
+  // A footer on two lines (the actions did not fit beside the usual keys) takes a line of the document.
+  const bodyHeight = Math.max(1, height - (footerRows(lang, 'detail', mode, width, on).length - 1));
+  const start = (kind: 'check' | 'sendBack' | 'validate' | 'cancel') => () => dispatch({ type: 'startAct', kind, privilege: session.privilege, userId: session.userId });
 
   useKeys(
     'detail',
     mode,
-    mode === 'confirm'
-      ? { yes: () => dispatch({ type: 'confirmCopy' }), no: () => dispatch({ type: 'declineCopy' }) }
-      : {
-          up: () => dispatch({ type: 'scroll', by: -1, total, height }),
-          down: () => dispatch({ type: 'scroll', by: 1, total, height }),
-          prevPage: () => dispatch({ type: 'page', direction: -1, total, height }),
-          nextPage: () => dispatch({ type: 'page', direction: 1, total, height }),
-          refresh: () => dispatch({ type: 'refresh' }),
-          copy: () => dispatch({ type: 'askCopy', privilege: session.privilege }),
-        },
-    undefined,
+    mode === 'typing'
+      ? { submit: () => dispatch({ type: 'actSubmit' }), back: () => dispatch({ type: 'actDiscard' }) }
+      : mode === 'confirm'
+        ? state.act.step === 'asking'
+          ? { yes: () => dispatch({ type: 'actYes' }), no: () => dispatch({ type: 'actNo' }) }
+          : { yes: () => dispatch({ type: 'confirmCopy' }), no: () => dispatch({ type: 'declineCopy' }) }
+        : {
+            up: () => dispatch({ type: 'scroll', by: -1, total, height: bodyHeight }),
+            down: () => dispatch({ type: 'scroll', by: 1, total, height: bodyHeight }),
+            prevPage: () => dispatch({ type: 'page', direction: -1, total, height: bodyHeight }),
+            nextPage: () => dispatch({ type: 'page', direction: 1, total, height: bodyHeight }),
+            refresh: () => dispatch({ type: 'refresh' }),
+            copy: () => dispatch({ type: 'askCopy', privilege: session.privilege }),
+            docCheck: start('check'),
+            docSendBack: start('sendBack'),
+            docValidate: start('validate'),
+            docCancel: start('cancel'),
+          },
+    (input, key) => dispatch({ type: 'actText', input, key }),
     on,
   );
 
-  return <DetailView lang={lang} width={width} numero={numero} state={state} lines={lines} height={height} mode={mode} on={on} />;
+  return <DetailView lang={lang} width={width} numero={numero} state={state} lines={lines} height={bodyHeight} mode={mode} on={on} />;
 }

@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import type { Condition, Mode } from '../keys/bindings.js';
 import { wrapText } from './detail-lines.js';
-import { copyStatus, type DetailState } from './detail-reducer.js';
+import { detailStatus, type DetailState } from './detail-reducer.js';
 
 export interface DetailViewProps {
   lang: Lang;
@@ -20,8 +20,10 @@ export interface DetailViewProps {
 }
 
 export function DetailView({ lang, width, numero, state, lines, height, mode = 'normal', on = [] }: DetailViewProps) {
-  // A long error wraps: the document gives up the lines it takes, so the footer stays on screen.
-  const errorRows = state.error ? wrapText(t(lang, 'errorPrefix') + state.error[lang], width).length : 1;
+  // A long error or question wraps: the document gives up the lines it takes, so the footer stays on screen.
+  const status = detailStatus(lang, state, width) ?? (state.loading ? t(lang, 'loading') : null);
+  const message = state.error ? t(lang, 'errorPrefix') + state.error[lang] : status;
+  const errorRows = message ? wrapText(message, width).length : 1;
   const shown = lines.slice(state.scroll, state.scroll + Math.max(1, height - (errorRows - 1)));
   const position =
     lines.length > 0
@@ -36,7 +38,7 @@ export function DetailView({ lang, width, numero, state, lines, height, mode = '
       width={width}
       title={t(lang, 'detailTitle', { numero })}
       error={state.error}
-      status={copyStatus(lang, state, width) ?? (state.loading ? t(lang, 'loading') : null)}
+      status={status}
     >
       <Box flexDirection="column">
         {shown.map((line, i) =>
