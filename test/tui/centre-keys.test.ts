@@ -3,7 +3,7 @@ import { BINDINGS, type Mode, type ScreenId } from '../../apps/centre-tui/src/ke
 import { describeStroke, footerItems, footerLine, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/match.js';
 import { editText } from '../../apps/centre-tui/src/keys/text-edit.js';
 
-const SCREENS: ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'help', 'palette', 'form'];
+const SCREENS: ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'help', 'palette', 'form', 'users'];
 const MODES: Mode[] = ['normal', 'typing'];
 
 describe('centre bindings table', () => {

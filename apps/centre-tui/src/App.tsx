@@ -19,6 +19,7 @@ import { MessagesScreen } from './screens/MessagesScreen.js';
 import { AccountScreen } from './screens/AccountScreen.js';
 import { TransmissionScreen } from './screens/TransmissionScreen.js';
 import { FormScreen } from './screens/FormScreen.js';
+import { UsersScreen } from './screens/UsersScreen.js';
 
 export interface AppProps {
   centre: Centre;
@@ -113,7 +114,7 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
       case 'home':
         return <HomeScreen active={visible} width={width} session={session} databaseLine={databaseLine} />;
       case 'documents':
-        return <DocumentsScreen width={width} session={session} pageSize={Math.max(3, rows - 8)} />;
+        return <DocumentsScreen width={width} session={session} pageSize={Math.max(3, rows - 8)} criteria={route.criteria} />;
       case 'detail':
         return <DetailScreen width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} dataDir={dataDir} />;
       case 'verify':
@@ -126,6 +127,8 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
         return <TransmissionScreen active={visible} width={width} rows={rows} />;
       case 'form':
         return <FormScreen width={width} rows={rows} session={session} numero={route.numero} />;
+      case 'users':
+        return <UsersScreen width={width} rows={rows} session={session} />;
     }
   }
 

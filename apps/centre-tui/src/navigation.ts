@@ -1,16 +1,26 @@
-import type { Label, Session } from '@docstream/core';
+import type { Label, Session, Stage } from '@docstream/core';
+
+/** Search criteria a Documents list starts with (a work queue), and the line that names them. */
+export interface DocumentsCriteria {
+  stage?: Stage;
+  status?: number;
+  mine?: boolean;
+  label?: Label;
+}
 
 /** One screen on the navigation stack; `id` makes a fresh screen remount. */
 export type Route =
   | { id: number; screen: 'login' }
   | { id: number; screen: 'changePassword'; forced: boolean }
   | { id: number; screen: 'home' }
-  | { id: number; screen: 'documents' }
+  /** With `criteria`, the list starts filtered to a work queue (Home's "À faire"). */
+  | { id: number; screen: 'documents'; criteria?: DocumentsCriteria }
   | { id: number; screen: 'detail'; numero: number }
   | { id: number; screen: 'verify' }
   | { id: number; screen: 'messages' }
   | { id: number; screen: 'account' }
   | { id: number; screen: 'transmission' }
+  | { id: number; screen: 'users' }
   /** New document; with `numero`, that draft opened for editing. */
   | { id: number; screen: 'form'; numero?: number };
 
@@ -18,7 +28,7 @@ type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'documents' | 'verify' | 'transmission' | 'messages' | 'account' | 'newDocument' | 'password' | 'logout';
+export type Destination = 'home' | 'documents' | 'verify' | 'transmission' | 'messages' | 'account' | 'users' | 'newDocument' | 'password' | 'logout';
 
 export interface DestinationEntry {
   id: Destination;
@@ -32,6 +42,7 @@ export const DESTINATIONS: readonly DestinationEntry[] = [
   { id: 'transmission', label: { fr: 'Transmissions', en: 'Transmissions' } },
   { id: 'messages', label: { fr: 'Messages', en: 'Messages' } },
   { id: 'account', label: { fr: 'Compte et profil', en: 'Account and profile' } },
+  { id: 'users', label: { fr: 'Utilisateurs', en: 'Users' } },
   { id: 'newDocument', label: { fr: 'Nouveau document', en: 'New document' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
@@ -91,7 +102,7 @@ export function appReducer(s: AppState, a: AppAction): AppState {
       if (!s.session) return s;
       if (a.to === 'logout') return withStack(s, [{ screen: 'login' }], null);
       const target: RouteSpec[] =
-        a.to === 'messages' || a.to === 'account'
+        a.to === 'messages' || a.to === 'account' || a.to === 'users'
           ? [{ screen: 'home' }, { screen: a.to }]
           : a.to === 'newDocument'
           ? [{ screen: 'home' }, { screen: 'form' }]

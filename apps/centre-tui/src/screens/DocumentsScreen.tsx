@@ -6,17 +6,20 @@ import { useKeys } from '../hooks/key-dispatch.js';
 import { useAsyncRunner } from '../hooks/useAsyncRunner.js';
 import { documentsReducer, initialDocuments, selectedHit } from './documents-reducer.js';
 import { DocumentsView } from './DocumentsView.js';
+import type { DocumentsCriteria } from '../navigation.js';
 
 export interface DocumentsScreenProps {
   width: number;
   session: Session;
   pageSize: number;
+  /** Start limited to a work queue (see the documents route). */
+  criteria?: DocumentsCriteria | undefined;
 }
 
 /** Container: runs the searches the reducer asks for, pages by cursor, opens the detail. */
-export function DocumentsScreen({ width, session, pageSize }: DocumentsScreenProps) {
+export function DocumentsScreen({ width, session, pageSize, criteria }: DocumentsScreenProps) {
   const { centre, lang, controls } = useConsole();
-  const [state, dispatch] = useReducer(documentsReducer, pageSize, initialDocuments);
+  const [state, dispatch] = useReducer(documentsReducer, pageSize, (n: number) => initialDocuments(n, criteria));
   const run = useAsyncRunner();
 
   useEffect(() => {

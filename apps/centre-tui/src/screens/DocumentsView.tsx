@@ -31,8 +31,9 @@ export function hitRow(lang: Lang, hit: SearchHit, kinds: DocumentsState['kinds'
 }
 
 function filterLine(lang: Lang, s: DocumentsState): string {
-  if (s.filter === '') return t(lang, 'noFilter');
-  return looksLikeNiu(s.filter) ? t(lang, 'filterActiveNiu', { text: s.filter }) : t(lang, 'filterActiveName', { text: s.filter });
+  const queue = s.criteria?.label ? `${s.criteria.label[lang]} · ` : '';
+  if (s.filter === '') return s.criteria?.label ? s.criteria.label[lang] : t(lang, 'noFilter');
+  return queue + (looksLikeNiu(s.filter) ? t(lang, 'filterActiveNiu', { text: s.filter }) : t(lang, 'filterActiveName', { text: s.filter }));
 }
 
 export function DocumentsView({ lang, width, state }: DocumentsViewProps) {

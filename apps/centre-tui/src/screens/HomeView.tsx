@@ -3,8 +3,8 @@ import { PRIVILEGE_LABELS, type Lang, type Privilege, type Session } from '@docs
 import { t, type StringKey } from '../i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { DestinationList } from '../components/DestinationList.js';
-import { column, columnRight } from '../components/text-fit.js';
-import { HOME_MENU, type HomeState, type StageCounts } from './home-reducer.js';
+import { column, columnRight, fit } from '../components/text-fit.js';
+import { HOME_MENU, nothingToDo, queueLine, statusLines, type HomeState, type Queue, type StageCounts } from './home-reducer.js';
 
 export interface HomeViewProps {
   lang: Lang;
@@ -12,6 +12,8 @@ export interface HomeViewProps {
   state: HomeState;
   session: Session;
   databaseLine: string;
+  /** The work queues of the user's role ("À faire"), above the menu in the cursor's order. */
+  queues?: readonly Queue[];
 }
 
 const ROWS: readonly [StringKey, keyof StageCounts][] = [
@@ -22,8 +24,14 @@ const ROWS: readonly [StringKey, keyof StageCounts][] = [
   ['countTotal', 'total'],
 ];
 
-export function HomeView({ lang, width, state, session, databaseLine }: HomeViewProps) {
+const TODO = { fr: 'À faire', en: 'To do' } as const;
+
+/** Two columns: counts | link, messages, balance; then to do | go to. Fits 80×24. */
+export function HomeView({ lang, width, state, session, databaseLine, queues = [] }: HomeViewProps) {
   const role = PRIVILEGE_LABELS[session.privilege as Privilege][lang];
+  const left = Math.min(40, Math.floor(width / 2));
+  const right = Math.max(10, width - left - 1);
+  const menuSelected = state.selected - state.queueCount;
   return (
     <ScreenFrame
       lang={lang}
@@ -36,19 +44,40 @@ export function HomeView({ lang, width, state, session, databaseLine }: HomeView
     >
       <Text>{t(lang, 'userLine', { name: session.fullName, role })}</Text>
       <Text wrap="truncate-end">{databaseLine}</Text>
-      <Box flexDirection="column" marginTop={1}>
-        <Text bold>{t(lang, 'countsTitle')}</Text>
-        {ROWS.map(([label, key]) => (
-          <Text key={key}>
-            {'  '}
-            {column(t(lang, label), 28)}
-            {columnRight(state.counts ? String(state.counts[key]) : '…', 8)}
-          </Text>
-        ))}
+      <Box flexDirection="row" marginTop={1}>
+        <Box flexDirection="column" width={left}>
+          <Text bold>{t(lang, 'countsTitle')}</Text>
+          {ROWS.map(([label, key]) => (
+            <Text key={key}>
+              {'  '}
+              {column(t(lang, label), 28)}
+              {columnRight(state.counts ? String(state.counts[key]) : '…', 8)}
+            </Text>
+          ))}
+        </Box>
+        <Box flexDirection="column" width={right}>
+          {statusLines(lang, state.status).map((line, i) => (
+            <Text key={i} wrap="truncate-end">
+              {fit(line, right)}
+            </Text>
+          ))}
+        </Box>
       </Box>
-      <Box flexDirection="column" marginTop={1}>
-        <Text bold>{t(lang, 'menuTitle')}</Text>
-        <DestinationList lang={lang} items={HOME_MENU} selected={state.selected} />
+      <Box flexDirection="row">
+        <Box flexDirection="column" width={left}>
+          <Text bold>{TODO[lang]}</Text>
+          {queues.length === 0 ? <Text>{'  ' + nothingToDo(lang)}</Text> : null}
+          {queues.map((q, i) => (
+            <Text key={q.id} inverse={i === state.selected} wrap="truncate-end">
+              {i === state.selected ? '> ' : '  '}
+              {fit(queueLine(lang, q, state.counts, state.status.mine), left - 3)}
+            </Text>
+          ))}
+        </Box>
+        <Box flexDirection="column" width={right}>
+          <Text bold>{t(lang, 'menuTitle')}</Text>
+          <DestinationList lang={lang} items={HOME_MENU} selected={menuSelected} />
+        </Box>
       </Box>
     </ScreenFrame>
   );

@@ -1,5 +1,6 @@
 import type { Label, SearchInput, SearchPage } from '@docstream/core';
 import { editText, type TextKeyState } from '../keys/text-edit.js';
+import type { DocumentsCriteria } from '../navigation.js';
 
 /** Digits, dashes and spaces only: the filter is a NIU (the core then checks its check digits). */
 export function looksLikeNiu(text: string): boolean {
@@ -15,8 +16,11 @@ export function normaliseNiuInput(text: string): string {
 }
 
 /** What the documents list asks the core for: by NIU when the filter looks like one, else by name. */
-export function searchInputFor(filter: string, before: number | undefined, limit: number): SearchInput {
+export function searchInputFor(filter: string, before: number | undefined, limit: number, criteria?: DocumentsCriteria | null): SearchInput {
   const input: SearchInput = { limit };
+  if (criteria?.stage !== undefined) input.stage = criteria.stage;
+  if (criteria?.status !== undefined) input.status = criteria.status;
+  if (criteria?.mine) input.mine = true;
   const f = filter.trim();
   if (f !== '') {
     if (looksLikeNiu(f)) input.niu = normaliseNiuInput(f);
@@ -49,6 +53,8 @@ export interface DocumentsState {
   pageSize: number;
   /** Titles of the document kinds, by form id. */
   kinds: Record<string, Label>;
+  /** The work queue the list is limited to (from Home), kept under every filter and page. */
+  criteria: DocumentsCriteria | null;
 }
 
 export type DocumentsAction =
@@ -69,11 +75,11 @@ export type DocumentsAction =
 function ask(s: DocumentsState, filter: string, cursors: (number | undefined)[]): DocumentsState {
   const id = s.lastId + 1;
   const before = cursors[cursors.length - 1];
-  return { ...s, lastId: id, request: { id, input: searchInputFor(filter, before, s.pageSize), filter, cursors } };
+  return { ...s, lastId: id, request: { id, input: searchInputFor(filter, before, s.pageSize, s.criteria), filter, cursors } };
 }
 
-export function initialDocuments(pageSize: number): DocumentsState {
-  const base: DocumentsState = { filter: '', editing: null, cursors: [undefined], page: null, selected: 0, request: null, lastId: 0, error: null, pageSize, kinds: {} };
+export function initialDocuments(pageSize: number, criteria?: DocumentsCriteria): DocumentsState {
+  const base: DocumentsState = { filter: '', editing: null, cursors: [undefined], page: null, selected: 0, request: null, lastId: 0, error: null, pageSize, kinds: {}, criteria: criteria ?? null };
   return ask(base, '', [undefined]);
 }
 
