@@ -94,6 +94,9 @@ try {
   await until('the embedded broker', portOpen, 30_000);
   run(['enroll', '--code', code], { ...keys, ...as('officier') });
   const centreLog = start(bin, ['run', '--retry', '5']);
+  // The first process to open the embedded database hosts it for the others: let the
+  // service be that one, not a short-lived status command that would take it away on exit.
+  await until('the centre service', async () => centreLog().includes('"started"') || centreLog().includes('"connected"'), 30_000);
   await until('the acknowledgement', async () => {
     const r = spawnSync(process.execPath, [bin, '--json', 'transmission'], { env: { ...baseEnv, ...keys }, encoding: 'utf8' });
     return r.status === 0 && JSON.parse(r.stdout).counts.acknowledged === 1;

@@ -71,9 +71,18 @@ export function createDatabase(opts: PoolOptions): Database {
   pool.on('error', () => {});
   const viaPool = wrap(pool);
 
+  // A client checked out (inside a transaction, between two queries) has no pool listener:
+  // a connection lost then (the embedded database's host process gone) must not crash the
+  // process either; the next query on it fails and is reported.
+  const guarded = new WeakSet<pg.PoolClient>();
   async function connect(): Promise<pg.PoolClient> {
     try {
-      return await pool.connect();
+      const client = await pool.connect();
+      if (!guarded.has(client)) {
+        client.on('error', () => {});
+        guarded.add(client);
+      }
+      return client;
     } catch (e) {
       throw translateDbError(e);
     }
