@@ -31,6 +31,7 @@
 //   (default postgresql://postgres@127.0.0.1:5432/postgres). The database is dropped at the
 //   end (also on Ctrl-C or time-out) unless --keep.
 
+import { sealedDocsFrame } from './bench/lib/frames.mjs';
 import { fork } from 'node:child_process';
 import { createPrivateKey, createPublicKey, generateKeyPair as generateKeyPairCb } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,6 @@ import pg from 'pg';
 import { createServer, decodePayload, encodePayload, formatNiu, shippedForms, startServerService } from '@docstream/core';
 // Not part of the core's public API: what a centre uses to enrol and seal, done here without a
 // centre database per simulated centre (as scripts/bench/ingest.mjs does).
-import { seal } from '../core/dist/crypto/sdc.js';
 import { createCsr } from '../core/dist/crypto/pki.js';
 import { enrolmentKey, enrolmentMac } from '../core/dist/crypto/enrolment.js';
 import { fixed, guard, int, machine, onCleanup, parseArgs, run, runId, scratchDatabase, scratchDir, sleep, startMosquitto, until } from './bench/lib/env.mjs';
@@ -309,15 +309,7 @@ function sealAll(centres, byCentre, serverPem, file) {
         const n = ++p.niu;
         return { n: formatNiu(c.matricule, 2026, n), f: form.id, fv: form.version, va: new Date(validated + n * 1000).toISOString(), d: x.d };
       });
-      const at = new Date();
-      const seq = ++c.seq;
-      const content = encodePayload({ header: { v: 1, typ: 'docs', src: c.matricule, dst: 'server', seq, ts: at.toISOString() }, body: { docs: list } });
-      const sdc = seal({ content, signer: { certPem: c.certPem, privateKey: c.privateKey }, recipientCertPem: serverPem, signingTime: at });
-      const topic = Buffer.from(`ds/v1/up/${c.matricule}`);
-      const head = Buffer.alloc(2 + topic.length + 4);
-      head.writeUInt16BE(topic.length, 0);
-      topic.copy(head, 2);
-      head.writeUInt32BE(sdc.length, 2 + topic.length);
+      const { head, sdc } = sealedDocsFrame(c, list, serverPem);
       chunks.push(head, sdc);
       bytes += sdc.length;
       count++;

@@ -28,6 +28,7 @@
 //   (default postgresql://postgres@127.0.0.1:5432/postgres). The database is dropped at the
 //   end (also on Ctrl-C or time-out) unless --keep.
 
+import { sealedDocsFrame } from './lib/frames.mjs';
 import { fork } from 'node:child_process';
 import { benchSupervisor } from './lib/supervisor.mjs';
 import net from 'node:net';
@@ -155,15 +156,7 @@ function sealAll(centres, serverPem, containersPerCentre, docsPerContainer, file
         const { niu, data, validatedAt } = c.make(c.nextNiu++);
         list.push({ n: niu, f: form.id, fv: form.version, va: validatedAt.toISOString(), d: data });
       }
-      const at = new Date();
-      const seq = ++c.seq;
-      const content = encodePayload({ header: { v: 1, typ: 'docs', src: c.matricule, dst: 'server', seq, ts: at.toISOString() }, body: { docs: list } });
-      const sdc = seal({ content, signer: { certPem: c.certPem, privateKey: c.privateKey }, recipientCertPem: serverPem, signingTime: at });
-      const topic = Buffer.from(`ds/v1/up/${c.matricule}`);
-      const head = Buffer.alloc(2 + topic.length + 4);
-      head.writeUInt16BE(topic.length, 0);
-      topic.copy(head, 2);
-      head.writeUInt32BE(sdc.length, 2 + topic.length);
+      const { head, sdc } = sealedDocsFrame(c, list, serverPem);
       chunks.push(head, sdc);
       bytes += sdc.length;
       count++;
