@@ -14,7 +14,7 @@ export { formatNiu, parseNiu, isValidNiu, niuCheckDigits } from './forms/niu.js'
 export { normaliseName } from './forms/normalise.js';
 export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './crypto/passwords.js';
 export { canonicalJson, auditHash, ChainVerifier, type AuditRow, type ChainReport } from './audit/chain.js';
-export { createCentre, DEMO_ACCOUNTS, DEMO_PASSWORD, type Centre, type InitInput } from './centre/create-centre.js';
+export { createCentre, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_CENTRE, type Centre, type InitInput } from './centre/create-centre.js';
 export { Privilege, PRIVILEGE_LABELS, parsePrivilege } from './centre/privileges.js';
 export type { Session } from './auth/session.js';
 export type { UserView } from './auth/accounts.js';
@@ -73,3 +73,5 @@ export { generateSealKeyPair, compressedPoint, publicKeyFromPoint, sealKeyId } f
 export { VERDICT_LABELS, type Verification, type Copies } from './centre/copies.js';
 export { electionFromCsv, reportOf, REPORT_FORM, type ElectionInput, type Results as ElectionResults, type Elections } from './server/elections.js';
 export type { AreaLevel, Candidate, StationInput } from './server/queries/elections.js';
+export { hostCentreService, type CentreServiceHost, type HostState, type HostPhase } from './transport/centre-service-host.js';
+export { startDemoNetwork, demoKeyAccess, DEMO_PASSPHRASE_FILE, type DemoNetwork } from './demo/demo-network.js';

@@ -1,3 +1,4 @@
+import { cycleConditions, cycleLines } from '../../apps/centre-tui/src/screens/cycle-lines.js';
 import { describe, expect, it } from 'vitest';
 import { footerItems, footerLine, matchAction } from '../../apps/centre-tui/src/keys/match.js';
 import {
@@ -120,5 +121,29 @@ describe('transmission reducer', () => {
       '? help  : go to  r refresh  p pause  e export  i import  Esc back  q quit',
     );
     expect(footerLine(footerItems('fr', 'transmission', 'typing'), 80)).toBe('Entrée valider  Esc annuler  Ctrl+C quitter');
+  });
+});
+
+describe('the hosted MQTT cycle: keys and status lines', () => {
+  const since = new Date(2026, 2, 20, 14, 5);
+  it('offers start, then stop while running, then resume; nothing while it starts or stops', () => {
+    expect(cycleConditions(undefined)).toEqual([]);
+    expect(cycleConditions({ phase: 'stopped', since, resumed: false })).toEqual(['cycleStart']);
+    expect(cycleConditions({ phase: 'starting', since, resumed: false })).toEqual([]);
+    expect(cycleConditions({ phase: 'running', since, resumed: true })).toEqual(['cycleStop']);
+    expect(cycleConditions({ phase: 'stopping', since, resumed: true })).toEqual([]);
+    expect(cycleConditions({ phase: 'stopped', since, resumed: true })).toEqual(['cycleResume']);
+    expect(cycleConditions({ phase: 'failed', since, resumed: false, error: { fr: 'x', en: 'x' } })).toEqual(['cycleResume']);
+  });
+
+  it('says how the cycle runs, why it failed, and who else holds the service', () => {
+    expect(cycleLines('fr', { phase: 'running', since, resumed: true, url: 'mqtt://h:1883', mode: 'intermittent', intervalMinutes: 30 }, undefined)).toEqual([
+      'Cycle MQTT : EN MARCHE, un échange toutes les 30 min, mqtt://h:1883, depuis 14:05',
+    ]);
+    expect(cycleLines('en', { phase: 'failed', since, resumed: false, error: { fr: 'clé verrouillée', en: 'key locked' } }, { owner: 'run pc-1 pid 42 ab12cd', started_at: since })).toEqual([
+      'MQTT cycle: FAILED — key locked',
+      'Service held by: run pc-1 pid 42 ab12cd, since 14:05',
+    ]);
+    expect(cycleLines('fr', undefined, undefined)).toEqual(['Cycle MQTT : hors console (docstream-centre run).']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerBundle, type Centre } from '@docstream/core';
+import { answerBundle, hostCentreService, startEmbeddedBroker, startServerService, type Centre } from '@docstream/core';
 import { OFFICER_PASSWORD } from '../support/centre-fixture.js';
 import { enrolledPair, queueBirths, tempDir, type Pair } from '../support/transmission.js';
 import { App } from '../../apps/centre-tui/src/App.js';
@@ -131,4 +131,51 @@ describe('centre console: transmissions', () => {
     await c.waitFor((x) => !x.includes('T2D answer to read'));
     expect(c.frame()).toContain('e export');
   });
+
+  it('s starts the MQTT cycle hosted by the console, the documents are acknowledged; s stops it, s resumes it', async () => {
+    const own = await enrolledPair({ matricule: '00075' });
+    await queueBirths(own, 2);
+    const broker = await startEmbeddedBroker(0);
+    const service = await startServerService(own.server, { link: { url: broker.url } });
+    const centre = own.staff.centre;
+    const cycle = hostCentreService(centre.transmission, async () => ({ link: { url: broker.url, reconnectMs: 300 }, pollMs: 200 }));
+    try {
+      open = mount(<App centre={centre} lang="fr" cycle={cycle} />);
+      const c = open;
+      await c.waitFor('Identifiant');
+      await logIn(c, 'chef', OFFICER_PASSWORD);
+      await c.waitFor('Vérifier une copie');
+      await c.type(':');
+      await c.type('transm');
+      await c.press('enter');
+      let f = await c.waitFor('Cycle MQTT : arrêté');
+      expect(f).toContain('s démarrer');
+      await c.type('s');
+      f = await c.waitFor('acquittés : 2', 20_000);
+      show(f);
+      fitsTerminal(f);
+      expect(f).toContain('Cycle MQTT : EN MARCHE, connexion permanente, mqtt://127.0.0.1:');
+      expect(f).toContain('s arrêter');
+      expect(f).toContain('En attente : 0');
+      await c.type('s');
+      f = await c.waitFor('Cycle MQTT : arrêté');
+      expect(f).toContain('s reprendre');
+      // while another process holds the service, a start says so and changes nothing
+      const other = hostCentreService(centre.transmission, async () => ({ link: { url: broker.url } }));
+      await other.start();
+      await c.type('r');
+      f = await c.waitFor('Service tenu par : console');
+      await c.type('s');
+      f = await c.waitFor('ÉCHEC');
+      expect(f.replace(/\s+/g, ' ')).toContain('La transmission tourne déjà');
+      expect(f).toContain('s reprendre');
+      await other.stop();
+      await c.type('s');
+      await c.waitFor('Cycle MQTT : EN MARCHE');
+    } finally {
+      await cycle.stop();
+      await service.stop();
+      await broker.close();
+    }
+  }, 60_000);
 });

@@ -16,4 +16,17 @@ describe('splitChunk', () => {
     const two = splitChunk('chef\r\nmot-de-passe\r', plain);
     expect(two.map(([i, k]) => [i, k.return])).toEqual([['chef', false], ['\r', true], ['mot-de-passe', false], ['\r', true]]);
   });
+
+  it('turns Tabs and Backspaces typed ahead into the keys Ink reports alone, in order', () => {
+    const events = splitChunk('officierx\x7f\x7f\tdemo\b\r', plain);
+    expect(events.map(([i, k]) => [i, Boolean(k.tab), Boolean(k.delete), Boolean(k.backspace), k.return])).toEqual([
+      ['officierx', false, false, false, false],
+      ['', false, true, false, false],
+      ['', false, true, false, false],
+      ['', true, false, false, false],
+      ['demo', false, false, false, false],
+      ['', false, false, true, false],
+      ['\r', false, false, false, true],
+    ]);
+  });
 });

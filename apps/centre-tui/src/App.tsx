@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, useApp, useInput, type Key } from 'ink';
-import type { Centre, Lang, Session } from '@docstream/core';
+import type { Centre, CentreServiceHost, Lang, Session } from '@docstream/core';
 import { t } from './i18n.js';
 import { appReducer, initialAppState, topOf, type Route } from './navigation.js';
 import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from './hooks/console-context.js';
@@ -31,13 +31,15 @@ export interface AppProps {
   dataDir?: string;
   /** Called once when the user quits (before Ink unmounts). */
   onExit?: () => void;
+  /** The MQTT cycle the console hosts (started and stopped from Transmissions). */
+  cycle?: CentreServiceHost;
 }
 
 /**
  * The centre console: a stack of screens (the ones below the top stay mounted, hidden,
  * so Esc finds them as they were), the help and palette overlays, one header line.
  */
-export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: AppProps) {
+export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cycle }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
@@ -85,7 +87,7 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
     }),
     [],
   );
-  const context = useMemo<ConsoleContextValue>(() => ({ centre, lang, controls }), [centre, lang, controls]);
+  const context = useMemo<ConsoleContextValue>(() => ({ centre, lang, controls, ...(cycle ? { cycle } : {}) }), [centre, lang, controls, cycle]);
 
   // One listener for the whole console, subscribed once: keys go to the target on top.
   const registry = useRef<KeyRegistry>(new Map()).current;

@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { DocstreamError, type Centre, type Lang } from '@docstream/core';
+import { DocstreamError, type Centre, type CentreServiceHost, type Lang } from '@docstream/core';
 import { App } from './App.js';
 
 export interface RunConsoleOptions {
@@ -10,10 +10,12 @@ export interface RunConsoleOptions {
   dbDescription: string;
   /** The data directory of the settings in use (copies go to its `copies/`); else the settings are read again. */
   dataDir?: string;
+  /** The MQTT cycle the console hosts. */
+  cycle?: CentreServiceHost;
 }
 
 /** Runs the interactive centre console; resolves when the user quits (q, or Ctrl+C). */
-export async function runConsole({ centre, lang, embedded, dbDescription, dataDir }: RunConsoleOptions): Promise<void> {
+export async function runConsole({ centre, lang, embedded, dbDescription, dataDir, cycle }: RunConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -22,6 +24,6 @@ export async function runConsole({ centre, lang, embedded, dbDescription, dataDi
     );
   }
   // Ctrl+C goes through the bindings table like every other key (it always quits).
-  const instance = render(<App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} {...(dataDir ? { dataDir } : {})} />, { exitOnCtrlC: false });
+  const instance = render(<App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} {...(dataDir ? { dataDir } : {})} {...(cycle ? { cycle } : {})} />, { exitOnCtrlC: false });
   await instance.waitUntilExit();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { DocstreamError } from '@docstream/core';
-import { settingsFrom, outputFrom, withCentre, type GlobalOptions } from './cli/context.js';
+import { createCentre, demoKeyAccess, DocstreamError, keyAccessFrom, openDatabase } from '@docstream/core';
+import { settingsFrom, outputFrom, type GlobalOptions } from './cli/context.js';
 import { reportError, tr } from './cli/io.js';
 import { addAdminCommands } from './cli/admin-commands.js';
 import { addUserCommands } from './cli/user-commands.js';
@@ -18,7 +18,7 @@ const program = new Command('docstream-centre')
   .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)')
   .option('--user <login>', 'utilisateur (sinon DOCSTREAM_USER) ; mot de passe : DOCSTREAM_PASSWORD, entrée standard ou invite')
   .option('--passphrase-file <file>', 'phrase secrète de la clé privée (sinon DOCSTREAM_KEY_PASSPHRASE)')
-  .option('--demo', 'sans sous-commande : initialise un centre de démonstration s’il ne l’est pas, puis ouvre la console')
+  .option('--demo', 'sans sous-commande : centre de démonstration inscrit auprès d’un serveur de démonstration lancé dans ce processus, puis la console')
   .showHelpAfterError();
 
 const globals = (): GlobalOptions & { demo?: boolean } => program.opts();
@@ -32,9 +32,16 @@ addServerLinkCommands(program, globals);
 addCopyCommands(program, globals);
 
 // No subcommand: the console, loaded only then so scripted commands start fast.
+// With --demo, a demo central server runs in this process and the centre is enrolled with it.
 program.action(async () => {
   const g = globals();
-  await withCentre(g, async (centre, out, settings) => {
+  const settings = settingsFrom(g);
+  const out = outputFrom(g, settings);
+  const given = keyAccessFrom(settings, g.passphraseFile);
+  const keys = g.demo ? demoKeyAccess(settings, given) : given;
+  const db = await openDatabase(settings, 'centre');
+  const centre = createCentre(keys ? { db, keys } : { db });
+  try {
     if (!(await centre.info())) {
       if (!g.demo) {
         throw new DocstreamError(
@@ -46,9 +53,18 @@ program.action(async () => {
       await centre.initDemo();
       process.stderr.write(`${tr(out, 'Centre de démonstration créé.', 'Demo centre created.')}\n`);
     }
-    const { runConsole } = await import('./console.js');
-    await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description, dataDir: settings.dataDir });
-  });
+    const [{ runConsole }, { consoleCycle }] = await Promise.all([import('./console.js'), import('./console-cycle.js')]);
+    const cycle = consoleCycle(centre, () => settingsFrom(g), keys, Boolean(g.demo));
+    try {
+      await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description, dataDir: settings.dataDir, cycle: cycle.host });
+    } finally {
+      // Stopping the cycle (and the demo's server) lets in-flight work finish: say so.
+      process.stderr.write(`${tr(out, 'Arrêt de la transmission…', 'Stopping transmission…')}\n`);
+      await cycle.close();
+    }
+  } finally {
+    await centre.close();
+  }
 });
 
 try {

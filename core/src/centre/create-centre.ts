@@ -36,6 +36,8 @@ export const DEMO_ACCOUNTS = [
   { login: 'officier', fullName: 'Officier de démonstration', privilege: Privilege.Officer },
 ] as const;
 export const DEMO_PASSWORD = 'demo';
+/** The identity `initDemo` gives the centre by default. */
+export const DEMO_CENTRE = { matricule: '00001', name: 'Centre de démonstration' } as const;
 
 function alreadyInitialised(c: CentreRow): DocstreamError {
   return new DocstreamError(
@@ -100,7 +102,7 @@ export function createCentre(deps: CentreDeps) {
     },
 
     /** A demo centre with trial accounts (password `demo`, to change at first login). */
-    async initDemo(matricule = '00001', name = 'Centre de démonstration'): Promise<void> {
+    async initDemo(matricule: string = DEMO_CENTRE.matricule, name: string = DEMO_CENTRE.name): Promise<void> {
       await initWith(matricule, name, async (q) => {
         for (const a of DEMO_ACCOUNTS) await users.createTrialUser(q, { ...a, password: DEMO_PASSWORD });
       });

@@ -75,6 +75,43 @@ function noKeyAccess(): DocstreamError {
   );
 }
 
+/** A service silent this long is taken for dead: another may start (it beats every 5 s). */
+export const SERVICE_STALE_SECONDS = 20;
+
+/**
+ * The enrolment request proven by the one-time code, with the centre's key pair made (or
+ * reused) and encrypted at rest. The caller has checked the Officer's privilege, or is the
+ * in-process demo pairing its own server.
+ */
+export async function makeEnrolRequest(db: Database, clock: Clock, keys: KeyAccess | undefined, actor: { id: number | null; login: string }, code: string, opts: { newKey?: boolean } = {}): Promise<Buffer> {
+  if (!keys) throw noKeyAccess();
+  const centre = await centreInfo(db);
+  if (!centre) throw new DocstreamError('not_initialised', 'Centre non initialisé : lancez docstream-centre init.', 'Centre not initialised: run docstream-centre init.');
+  const enrolKey = enrolmentKey(code, centre.matricule);
+  const keyPath = join(keys.dir, CENTRE_KEY_FILE);
+  let key: KeyObject;
+  // Renewal with key rotation: the old key is kept aside, never destroyed.
+  if (opts.newKey && existsSync(keyPath)) await rename(keyPath, `${keyPath}.${clock.now().toISOString().replace(/[:.]/g, '-')}.old`);
+  if (existsSync(keyPath)) key = await readKeyFile(keyPath, keys.passphrase);
+  else {
+    key = generateKeyPair(2048).privateKey;
+    await writeKeyFile(keyPath, key, keys.passphrase);
+  }
+  const csr = createCsr({ key: { privateKey: key, publicKey: createPublicKey(key) }, commonName: centre.matricule, organization: 'Docstream' });
+  const now = clock.now();
+  await db.tx(async (q) => {
+    await t.savePendingEnrolment(q, csr, enrolKey, now);
+    await appendAudit(q, 'centre', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'enrolment_requested', entity: 'pki', entityId: centre.matricule });
+  });
+  // The seal key for certified copies is attested in the same exchange.
+  const seal = compressedPoint((await loadSealKey(keys, true))!).toString('base64');
+  const msg: Message = {
+    header: { v: 1, typ: 'enroll', src: centre.matricule, dst: SERVER_ID, seq: 0, ts: now.toISOString() },
+    body: { csr, seal, mac: enrolmentMac(enrolKey, 'enroll', centre.matricule, csr, seal) },
+  };
+  return encodePayload(msg);
+}
+
 /**
  * The centre's side of DESIGN §4: enrolment, packing validated documents into sealed
  * containers (outbox → containers in one transaction), and applying the server's answers.
@@ -153,32 +190,7 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
      */
     async enrollRequest(session: Session, code: string, opts: { newKey?: boolean } = {}): Promise<Buffer> {
       await sessions.require(db, session, Privilege.Officer, { fr: 'inscrire le centre', en: 'enrolling the centre' });
-      if (!keys) throw noKeyAccess();
-      const centre = await centreInfo(db);
-      if (!centre) throw new DocstreamError('not_initialised', 'Centre non initialisé : lancez docstream-centre init.', 'Centre not initialised: run docstream-centre init.');
-      const enrolKey = enrolmentKey(code, centre.matricule);
-      const keyPath = join(keys.dir, CENTRE_KEY_FILE);
-      let key: KeyObject;
-      // Renewal with key rotation: the old key is kept aside, never destroyed.
-      if (opts.newKey && existsSync(keyPath)) await rename(keyPath, `${keyPath}.${clock.now().toISOString().replace(/[:.]/g, '-')}.old`);
-      if (existsSync(keyPath)) key = await readKeyFile(keyPath, keys.passphrase);
-      else {
-        key = generateKeyPair(2048).privateKey;
-        await writeKeyFile(keyPath, key, keys.passphrase);
-      }
-      const csr = createCsr({ key: { privateKey: key, publicKey: createPublicKey(key) }, commonName: centre.matricule, organization: 'Docstream' });
-      const now = clock.now();
-      await db.tx(async (q) => {
-        await t.savePendingEnrolment(q, csr, enrolKey, now);
-        await appendAudit(q, 'centre', { at: now, actorId: session.userId, actorLogin: session.login, action: 'enrolment_requested', entity: 'pki', entityId: centre.matricule });
-      });
-      // The seal key for certified copies is attested in the same exchange.
-      const seal = compressedPoint((await loadSealKey(keys, true))!).toString('base64');
-      const msg: Message = {
-        header: { v: 1, typ: 'enroll', src: centre.matricule, dst: SERVER_ID, seq: 0, ts: now.toISOString() },
-        body: { csr, seal, mac: enrolmentMac(enrolKey, 'enroll', centre.matricule, csr, seal) },
-      };
-      return encodePayload(msg);
+      return makeEnrolRequest(db, clock, keys, { id: session.userId, login: session.login }, code, opts);
     },
 
     /**
@@ -295,6 +307,14 @@ export function createTransmission(db: Database, clock: Clock, sessions: Session
     },
 
     linkEvent: (d: t.LinkDelta) => t.updateLink(db, d),
+
+    /** The one running transmission service (see startCentreService): claim, keep alive, release, read. */
+    service: {
+      claim: (owner: string) => t.claimService(db, owner, SERVICE_STALE_SECONDS),
+      heartbeat: (owner: string) => t.serviceHeartbeat(db, owner),
+      release: (owner: string) => t.releaseService(db, owner),
+      current: () => t.currentService(db, SERVICE_STALE_SECONDS),
+    },
 
     /** Opens a container from the server with the checks of DESIGN §4, then applies it. */
     async receive(bytes: Buffer): Promise<CentreReceive> {

@@ -58,6 +58,28 @@ export async function profileOf(q: Queryable, matricule: string, at: Date): Prom
   };
 }
 
+/** Who an action is recorded against: an operator, or a process setting itself up (the demo). */
+export interface Actor {
+  id: number | null;
+  login: string;
+}
+
+/**
+ * Registers a centre and opens its account, in the caller's transaction. The caller has
+ * checked the privilege (an operator's guard) or is the in-process demo.
+ */
+export async function registerClient(q: Queryable, now: Date, actor: Actor, input: ClientInput): Promise<clients.ClientRow> {
+  const name = text(input.name, 'name', 200, true);
+  if (input.matricule !== undefined && !/^\d{5}$/.test(input.matricule)) throw invalid('Matricule : 5 chiffres.', 'Matricule: 5 digits.', 'matricule');
+  const status = checkStatus(input.status ?? 3);
+  const matricule = input.matricule ?? (await clients.nextMatricule(q));
+  if (await clients.clientByMatricule(q, matricule)) throw new DocstreamError('conflict', `Le matricule ${matricule} existe déjà.`, `Matricule ${matricule} already exists.`);
+  await clients.insertClient(q, { matricule, name, city: text(input.city, 'city', 100), region: text(input.region, 'region', 100), phone: text(input.phone, 'phone', 40), status }, now);
+  await openAccount(q, matricule, now);
+  await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'client_created', entity: 'client', entityId: matricule, details: { name, status } });
+  return (await clients.clientByMatricule(q, matricule))!;
+}
+
 /**
  * The registry of centres (DESIGN §5, §7). A change the centre must know (profile,
  * status) is queued for it in the same transaction; reactivating a suspended client
@@ -72,18 +94,9 @@ export function createClientService(db: Database, clock: Clock, guard: Guard, re
 
   return {
     async add(session: Session, input: ClientInput): Promise<clients.ClientRow> {
-      const name = text(input.name, 'name', 200, true);
-      if (input.matricule !== undefined && !/^\d{5}$/.test(input.matricule)) throw invalid('Matricule : 5 chiffres.', 'Matricule: 5 digits.', 'matricule');
-      const status = checkStatus(input.status ?? 3);
-      const now = clock.now();
       return db.tx(async (q) => {
         const actor = await guard(q, session, P.Operator, { fr: 'enregistrer un centre', en: 'registering a centre' });
-        const matricule = input.matricule ?? (await clients.nextMatricule(q));
-        if (await clients.clientByMatricule(q, matricule)) throw new DocstreamError('conflict', `Le matricule ${matricule} existe déjà.`, `Matricule ${matricule} already exists.`);
-        await clients.insertClient(q, { matricule, name, city: text(input.city, 'city', 100), region: text(input.region, 'region', 100), phone: text(input.phone, 'phone', 40), status }, now);
-        await openAccount(q, matricule, now);
-        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'client_created', entity: 'client', entityId: matricule, details: { name, status } });
-        return (await clients.clientByMatricule(q, matricule))!;
+        return registerClient(q, clock.now(), { id: actor.id, login: actor.login }, input);
       });
     },
 

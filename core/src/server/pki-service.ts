@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
+import type { Actor } from './clients.js';
 import type { Clock } from '../clock.js';
 import { DocstreamError, notFound } from '../errors.js';
 import { appendAudit } from '../audit/queries.js';
@@ -17,6 +18,16 @@ import type { Bodies } from '../transport/protocol.js';
 
 /** How long a one-time enrolment code stays usable. */
 export const ENROLMENT_DAYS = 30;
+
+/** A one-time enrolment code for a client, in the caller's transaction (privilege checked by the caller). */
+export async function issueEnrolmentCode(q: Queryable, now: Date, actor: Actor, matricule: string): Promise<{ code: string; expiresAt: Date }> {
+  const code = newEnrolmentCode();
+  const expiresAt = new Date(now.getTime() + ENROLMENT_DAYS * 86_400_000);
+  if (!(await clients.clientByMatricule(q, matricule, true))) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
+  await clients.setEnrolKey(q, matricule, enrolmentKey(code, matricule), expiresAt, now);
+  await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'enrolment_code_issued', entity: 'client', entityId: matricule, details: { expiresAt: expiresAt.toISOString() } });
+  return { code, expiresAt };
+}
 
 export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | undefined, identity: () => Promise<ServerIdentity>, guard: Guard, seals: SealAuthority) {
   return {
@@ -48,16 +59,10 @@ export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | u
 
     /** A new one-time code for a client (any earlier code stops working). Shown once. */
     async newEnrolmentCode(session: Session, matricule: string): Promise<{ code: string; expiresAt: Date }> {
-      const code = newEnrolmentCode();
-      const now = clock.now();
-      const expiresAt = new Date(now.getTime() + ENROLMENT_DAYS * 86_400_000);
-      await db.tx(async (q) => {
+      return db.tx(async (q) => {
         const actor = await guard(q, session, P.Operator, { fr: 'donner un code d’inscription', en: 'issuing an enrolment code' });
-        if (!(await clients.clientByMatricule(q, matricule, true))) throw notFound(`Centre ${matricule}`, `Centre ${matricule}`);
-        await clients.setEnrolKey(q, matricule, enrolmentKey(code, matricule), expiresAt, now);
-        await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'enrolment_code_issued', entity: 'client', entityId: matricule, details: { expiresAt: expiresAt.toISOString() } });
+        return issueEnrolmentCode(q, clock.now(), { id: actor.id, login: actor.login }, matricule);
       });
-      return { code, expiresAt };
     },
 
     /**

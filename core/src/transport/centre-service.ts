@@ -4,6 +4,20 @@ import { isDocstreamError } from '../errors.js';
 import { openLink, type Link, type LinkOptions } from './mqtt-link.js';
 import { BROADCAST_TOPIC, BULLETIN_WILDCARD, downTopic, upTopic } from './topics.js';
 import { silentLog, type LogFn } from './log.js';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { DocstreamError } from '../errors.js';
+
+const HEARTBEAT_MS = 5000;
+
+function alreadyRunning(holder: { owner: string; heartbeat_at: Date }): DocstreamError {
+  const seen = holder.heartbeat_at.toISOString().slice(11, 19);
+  return new DocstreamError(
+    'invalid_state',
+    `La transmission tourne déjà (${holder.owner}, vue à ${seen} UTC). Arrêtez ce service d’abord ; s’il a disparu sans s’arrêter, réessayez dans 20 secondes.`,
+    `Transmission is already running (${holder.owner}, seen at ${seen} UTC). Stop that service first; if it died without stopping, try again in 20 seconds.`,
+  );
+}
 
 export interface CentreServiceOptions {
   link: Omit<LinkOptions, 'clientId'> & { clientId?: string };
@@ -18,6 +32,8 @@ export interface CentreServiceOptions {
   pack?: PackOptions;
   pollMs?: number;
   log?: LogFn;
+  /** Who runs it, as other processes will see it (`run`, `console`). */
+  ownerLabel?: string;
 }
 
 export interface RunningService {
@@ -34,6 +50,10 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
   const log = opts.log ?? silentLog;
   const matricule = await tx.matricule();
   if (!matricule || !(await tx.enrolled())) throw notEnrolled();
+  // One service per centre: two would take the broker session from each other in turn.
+  const owner = `${opts.ownerLabel ?? 'run'} ${hostname()} pid ${process.pid} ${randomBytes(3).toString('hex')}`;
+  const claim = await tx.service.claim(owner);
+  if (!claim.claimed) throw alreadyRunning(claim.holder);
   const retryAfterMs = opts.retryAfterMs ?? 60_000;
   const window = opts.window ?? 64;
   const windowBytes = opts.windowBytes ?? 1024 * 1024;
@@ -149,6 +169,16 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
     return false;
   }
 
+  const heartbeat = setInterval(() => {
+    tx.service.heartbeat(owner).then(
+      (alive) => {
+        if (!alive) log('error', { error: 'service taken over by another process after a stale heartbeat' });
+      },
+      (e: Error) => log('error', { error: e.message }),
+    );
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
   let timer: NodeJS.Timeout | undefined;
   if (mode === 'continuous') {
     link = connect();
@@ -173,9 +203,11 @@ export async function startCentreService(tx: Transmission, opts: CentreServiceOp
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(heartbeat);
       while (busy) await new Promise((r) => setTimeout(r, 20));
       await link?.close();
       await tx.linkEvent({ connected: false }).catch(() => {});
+      await tx.service.release(owner).catch(() => {});
     },
   };
 }

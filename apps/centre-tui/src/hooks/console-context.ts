@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Centre, Lang, Session } from '@docstream/core';
+import type { Centre, CentreServiceHost, Lang, Session } from '@docstream/core';
 import type { Destination, RouteSpec } from '../navigation.js';
 
 /** What the App hands every screen: the core, the language and the navigation. */
@@ -18,6 +18,8 @@ export interface ConsoleContextValue {
   centre: Centre;
   lang: Lang;
   controls: ConsoleControls;
+  /** The MQTT cycle this console hosts, when it hosts one (the real console does; screen tests may not). */
+  cycle?: CentreServiceHost;
 }
 
 export const ConsoleContext = createContext<ConsoleContextValue | null>(null);

@@ -38,8 +38,12 @@ export type HelpCondition = 'helpScroll';
 /** New document: `formEnum` the focused field is a list (←→ choose its value). */
 export type FormCondition = 'formEnum';
 
-/** Transmissions: `live` the screen refreshes itself (`paused` not), `idle` no file being written or read. */
-export type TransmissionCondition = 'live' | 'paused' | 'idle';
+/**
+ * Transmissions: `live` the screen refreshes itself (`paused` not), `idle` no file being written or read;
+ * the MQTT cycle this console hosts can be started (`cycleStart`), started again after a stop or a
+ * failure (`cycleResume`), or stopped (`cycleStop`).
+ */
+export type TransmissionCondition = 'live' | 'paused' | 'idle' | 'cycleStart' | 'cycleResume' | 'cycleStop';
 
 export type Action =
   | FormKeyAction
@@ -65,6 +69,8 @@ export type Action =
   | 'pause'
   | 'exportT2d'
   | 'importT2d'
+  | 'cycleStart'
+  | 'cycleStop'
   | 'docCheck'
   | 'docSendBack'
   | 'docValidate'
@@ -449,6 +455,42 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['transmission'],
     modes: ['normal'],
     when: 'idle',
+  },
+  {
+    id: 'cycleStart',
+    keys: [{ stroke: { input: 's' }, action: 'cycleStart' }],
+    shown: same('s'),
+    label: { fr: 'démarrer', en: 'start' },
+    help: {
+      fr: 'Démarrer le cycle MQTT dans cette console : envoyer les documents validés, recevoir les réponses',
+      en: 'Start the MQTT cycle in this console: send the validated documents, receive the answers',
+    },
+    screens: ['transmission'],
+    modes: ['normal'],
+    when: 'cycleStart',
+  },
+  {
+    id: 'cycleResume',
+    keys: [{ stroke: { input: 's' }, action: 'cycleStart' }],
+    shown: same('s'),
+    label: { fr: 'reprendre', en: 'resume' },
+    help: { fr: 'Reprendre le cycle MQTT arrêté (ou relancer après un échec)', en: 'Resume the stopped MQTT cycle (or start again after a failure)' },
+    screens: ['transmission'],
+    modes: ['normal'],
+    when: 'cycleResume',
+  },
+  {
+    id: 'cycleStop',
+    keys: [{ stroke: { input: 's' }, action: 'cycleStop' }],
+    shown: same('s'),
+    label: { fr: 'arrêter', en: 'stop' },
+    help: {
+      fr: 'Arrêter le cycle MQTT : rien ne se perd, les documents attendent dans la file d’envoi',
+      en: 'Stop the MQTT cycle: nothing is lost, the documents wait in the outbox',
+    },
+    screens: ['transmission'],
+    modes: ['normal'],
+    when: 'cycleStop',
   },
   {
     id: 'txPathGo',

@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useState, useSyncExternalStore } from 'react';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { exchangeBundle, importAnswer } from '@docstream/core';
@@ -11,6 +11,10 @@ import {
   transmissionMode, transmissionReducer, type TxSnapshot,
 } from './transmission-reducer.js';
 import { TransmissionView } from './TransmissionView.js';
+import { cycleConditions } from './cycle-lines.js';
+
+const noSubscription = () => () => undefined;
+const noState = () => undefined;
 
 /** A typed path as the file system takes it: `~/` is the home folder, a relative path starts where the console was launched. */
 export function absolutePath(typed: string): string {
@@ -21,11 +25,12 @@ export function absolutePath(typed: string): string {
 /**
  * Container of the Transmissions screen: the link, the outbox counts, the certificate, the
  * trust list and the last problems, read again on `r` and every 2 s while live and on top;
- * `e` / `i` carry containers and answers by T2D file. Starting or stopping the MQTT cycle
- * is not done here: `docstream-centre run` does it.
+ * `e` / `i` carry containers and answers by T2D file; `s` starts, stops and resumes the MQTT
+ * cycle the console hosts (when another process holds it, the start says so).
  */
 export function TransmissionScreen({ active, width, rows }: { active: boolean; width: number; rows: number }) {
-  const { centre, lang, controls } = useConsole();
+  const { centre, lang, controls, cycle } = useConsole();
+  const host = useSyncExternalStore(cycle ? (fn: () => void) => cycle.onChange(fn) : noSubscription, cycle ? () => cycle.state() : noState);
   const [state, dispatch] = useReducer(transmissionReducer, initialTransmission);
   const [matricule, setMatricule] = useState<string | undefined>(undefined);
   const [now, setNow] = useState(() => new Date());
@@ -40,8 +45,10 @@ export function TransmissionScreen({ active, width, rows }: { active: boolean; w
     const request = state.request;
     run(
       async (): Promise<TxSnapshot> => {
-        const [counts, link, enrolled, trust, problems] = await Promise.all([tx.counts(), tx.link(), tx.enrolled(), tx.trust(), tx.problems(PROBLEMS_SHOWN)]);
-        return { counts, link: linkView(link), enrolled, trust: { version: trust.version, receivedAt: trust.receivedAt }, problems, at: new Date() };
+        const [counts, link, enrolled, trust, problems, service] = await Promise.all([
+          tx.counts(), tx.link(), tx.enrolled(), tx.trust(), tx.problems(PROBLEMS_SHOWN), tx.service.current(),
+        ]);
+        return { counts, link: linkView(link), enrolled, trust: { version: trust.version, receivedAt: trust.receivedAt }, problems, service, at: new Date() };
       },
       (snapshot) => {
         setNow(snapshot.at);
@@ -78,7 +85,7 @@ export function TransmissionScreen({ active, width, rows }: { active: boolean; w
   }, [state.job, tx, run]);
 
   const mode = transmissionMode(state);
-  const on = transmissionConditions(state);
+  const on = [...transmissionConditions(state), ...cycleConditions(host)];
   useKeys(
     'transmission',
     mode,
@@ -89,11 +96,13 @@ export function TransmissionScreen({ active, width, rows }: { active: boolean; w
           pause: () => dispatch({ type: 'pause' }),
           exportT2d: () => dispatch({ type: 'ask', kind: 'export', path: defaultExportPath(matricule ?? state.snapshot?.enrolled?.matricule, new Date()) }),
           importT2d: () => dispatch({ type: 'ask', kind: 'import', path: '' }),
+          cycleStart: () => void cycle?.start().then(() => dispatch({ type: 'refresh' })),
+          cycleStop: () => void cycle?.stop().then(() => dispatch({ type: 'refresh' })),
           back: () => controls.back(),
         },
     (input, key) => dispatch({ type: 'text', input, key }),
     on,
   );
 
-  return <TransmissionView lang={lang} width={width} rows={rows} state={state} now={now} on={on} />;
+  return <TransmissionView lang={lang} width={width} rows={rows} state={state} now={now} on={on} cycle={host} />;
 }

@@ -1,9 +1,10 @@
 import { Box, Text } from 'ink';
-import type { Lang } from '@docstream/core';
+import type { HostState, Lang } from '@docstream/core';
 import { t } from '../i18n.js';
 import type { Condition } from '../keys/bindings.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { TextField } from '../components/TextField.js';
+import { cycleLines } from './cycle-lines.js';
 import { clockTime, outcomeText, statusLines, transmissionMode, tx, type TransmissionState } from './transmission-reducer.js';
 
 export interface TransmissionViewProps {
@@ -15,6 +16,8 @@ export interface TransmissionViewProps {
   /** When the status was read (an expired certificate is said so). */
   now: Date;
   on: readonly Condition[];
+  /** The cycle this console hosts; undefined when it hosts none. */
+  cycle?: HostState | undefined;
 }
 
 /**
@@ -30,7 +33,7 @@ function Line({ text, bold = false }: { text: string; bold?: boolean }) {
   );
 }
 
-export function TransmissionView({ lang, width, rows, state, now, on }: TransmissionViewProps) {
+export function TransmissionView({ lang, width, rows, state, now, on, cycle }: TransmissionViewProps) {
   const snap = state.snapshot;
   const lines = snap ? statusLines(lang, snap, now) : null;
   const mode = transmissionMode(state);
@@ -39,15 +42,19 @@ export function TransmissionView({ lang, width, rows, state, now, on }: Transmis
     : !snap && state.loading
       ? t(lang, 'loading')
       : null;
-  // Header, title, 3 link, 2 counts, 2 identity, problems title, live line, prompt/outcome (2), message, footer.
-  const problemRoom = Math.max(1, rows - 17);
+  // Header, title, 2 cycle, 3 link, 2 counts, 2 identity, problems title, live line, prompt/outcome (2), message, footer.
+  const problemRoom = Math.max(1, rows - 19);
+  const cycleText = cycleLines(lang, cycle, snap?.service);
   const label = state.prompt ? tx(lang, state.prompt.kind === 'export' ? 'exportPrompt' : 'importPrompt') : '';
   return (
     <ScreenFrame lang={lang} screen="transmission" mode={mode} width={width} title={tx(lang, 'title')} error={state.error} status={status} on={on}>
+      {cycleText.map((l, i) => (
+        <Line key={`y${i}`} text={l} bold={i === 0} />
+      ))}
       {lines && snap ? (
         <Box flexDirection="column">
           {lines.link.map((l, i) => (
-            <Line key={`l${i}`} text={l} bold={i === 0} />
+            <Line key={`l${i}`} text={l} />
           ))}
           {lines.counts.map((l, i) => (
             <Line key={`c${i}`} text={l} />
@@ -72,9 +79,7 @@ export function TransmissionView({ lang, width, rows, state, now, on }: Transmis
         <TextField label={label} value={state.prompt.text} focused labelWidth={[...label].length} />
       ) : state.outcome ? (
         <Text wrap="wrap">{outcomeText(lang, state.outcome)}</Text>
-      ) : (
-        <Line text={tx(lang, 'mqttNote')} />
-      )}
+      ) : null}
     </ScreenFrame>
   );
 }

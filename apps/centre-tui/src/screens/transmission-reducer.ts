@@ -2,6 +2,7 @@ import type { Label, Lang } from '@docstream/core';
 import { fill } from '../i18n.js';
 import { editText, type TextKeyState } from '../keys/text-edit.js';
 import type { TransmissionCondition } from '../keys/bindings.js';
+import type { ServiceHolder } from './cycle-lines.js';
 
 /** The live refresh runs at most this often (and never while a read is still running). */
 export const REFRESH_MS = 2000;
@@ -53,10 +54,6 @@ export const TX_STRINGS = {
   imported: { fr: '{path} : {n} message(s) lus — {kinds}', en: '{path}: {n} message(s) read — {kinds}' },
   importedNone: { fr: '{path} : aucun message', en: '{path}: no message' },
   docsAcked: { fr: '{n} document(s) acquitté(s)', en: '{n} document(s) acknowledged' },
-  mqttNote: {
-    fr: 'Le cycle MQTT se lance hors console (docstream-centre run).',
-    en: 'The MQTT cycle runs outside the console (docstream-centre run).',
-  },
 } as const satisfies Record<string, Label>;
 
 export type TxKey = keyof typeof TX_STRINGS;
@@ -102,6 +99,8 @@ export interface TxSnapshot {
   enrolled: { matricule: string; fingerprint: string; notAfter: Date } | undefined;
   trust: { version: number | null; receivedAt: Date | null };
   problems: TxProblem[];
+  /** Who runs the transmission service, if anyone (this console or another process). */
+  service?: ServiceHolder | undefined;
   /** When it was read. */
   at: Date;
 }

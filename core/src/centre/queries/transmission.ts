@@ -178,3 +178,45 @@ export async function linkState(q: Queryable): Promise<Record<string, unknown>> 
 export async function itemProblems(q: Queryable, limit = 50): Promise<{ niu: string; msg_type: string; result: string; reason: string | null }[]> {
   return q.query(`SELECT niu, msg_type, result, reason FROM docstream.outbox WHERE result IN ('conflict', 'rejected') ORDER BY id DESC LIMIT $1`, [limit]);
 }
+
+export interface ServiceOwner {
+  owner: string;
+  started_at: Date;
+  heartbeat_at: Date;
+}
+
+/**
+ * Takes the service for `owner` unless another owner's heartbeat is younger than
+ * `staleSeconds`; returns the holder when refused.
+ */
+export async function claimService(q: Queryable, owner: string, staleSeconds: number): Promise<{ claimed: true } | { claimed: false; holder: ServiceOwner }> {
+  const taken = await q.query(
+    `UPDATE docstream.link_state SET service_owner = $1, service_started_at = now(), service_heartbeat_at = now()
+      WHERE service_owner IS NULL OR service_owner = $1 OR service_heartbeat_at < now() - make_interval(secs => $2)
+      RETURNING service_owner`,
+    [owner, staleSeconds],
+  );
+  if (taken.length > 0) return { claimed: true };
+  const [holder] = await q.query<ServiceOwner>('SELECT service_owner AS owner, service_started_at AS started_at, service_heartbeat_at AS heartbeat_at FROM docstream.link_state');
+  return { claimed: false, holder: holder! };
+}
+
+/** Returns false when the service was taken over meanwhile (its heartbeat went stale). */
+export async function serviceHeartbeat(q: Queryable, owner: string): Promise<boolean> {
+  const r = await q.query('UPDATE docstream.link_state SET service_heartbeat_at = now() WHERE service_owner = $1 RETURNING 1', [owner]);
+  return r.length > 0;
+}
+
+export async function releaseService(q: Queryable, owner: string): Promise<void> {
+  await q.query('UPDATE docstream.link_state SET service_owner = NULL, service_heartbeat_at = NULL WHERE service_owner = $1', [owner]);
+}
+
+/** Who runs the service now, if anyone said so in the last `staleSeconds`. */
+export async function currentService(q: Queryable, staleSeconds: number): Promise<ServiceOwner | undefined> {
+  const [r] = await q.query<ServiceOwner>(
+    `SELECT service_owner AS owner, service_started_at AS started_at, service_heartbeat_at AS heartbeat_at FROM docstream.link_state
+      WHERE service_owner IS NOT NULL AND service_heartbeat_at >= now() - make_interval(secs => $1)`,
+    [staleSeconds],
+  );
+  return r;
+}
