@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources; the binaries they spawn use the build.
-    alias: { '@docstream/core': fileURLToPath(new URL('./core/src/index.ts', import.meta.url)) },
+    alias: {
+      '@docstream/core': fileURLToPath(new URL('./core/src/index.ts', import.meta.url)),
+      '@docstream/console-kit': fileURLToPath(new URL('./apps/console-kit/src/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

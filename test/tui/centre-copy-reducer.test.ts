@@ -6,7 +6,8 @@ import { shippedForms, type DocumentView } from '@docstream/core';
 import {
   copyAllowed, copyStatus, detailConditions, detailMode, detailReducer, fitPath, initialDetail, type DetailState,
 } from '../../apps/centre-tui/src/screens/detail-reducer.js';
-import { footerItems, footerLine, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/match.js';
+import { footerItems, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/kit.js';
+import { footerLine } from '@docstream/console-kit';
 import { copiesDir, copyFileName, writeCopyFile } from '../../apps/centre-tui/src/copies-file.js';
 
 const OFFICER = 3;
@@ -99,26 +100,26 @@ describe('certified copy from the detail: the reducer', () => {
 describe('certified copy: the key table', () => {
   it('p works and shows only when the screen says a copy can be issued', () => {
     expect(matchAction('detail', 'normal', 'p', {})).toBeUndefined();
-    expect(matchAction('detail', 'normal', 'p', {}, undefined, ['copy'])).toBe('copy');
+    expect(matchAction('detail', 'normal', 'p', {}, ['copy'])).toBe('copy');
     expect(footerLine(footerItems('fr', 'detail', 'normal'), 80)).not.toContain('copie');
-    expect(footerLine(footerItems('fr', 'detail', 'normal', undefined, ['copy']), 80)).toContain('p copie');
-    expect(footerLine(footerItems('en', 'detail', 'normal', undefined, ['copy']), 80)).toContain('p copy');
+    expect(footerLine(footerItems('fr', 'detail', 'normal', ['copy']), 80)).toContain('p copie');
+    expect(footerLine(footerItems('en', 'detail', 'normal', ['copy']), 80)).toContain('p copy');
     for (const lang of ['fr', 'en'] as const) {
-      const line = footerLine(footerItems(lang, 'detail', 'normal', undefined, ['copy']), 80);
+      const line = footerLine(footerItems(lang, 'detail', 'normal', ['copy']), 80);
       expect(line.endsWith('…'), line).toBe(false);
     }
   });
 
   it('the question takes o or y, n or Esc, and Ctrl+C; nothing else (q, ?, r, Esc back)', () => {
     const on = ['askCopy'] as const;
-    expect(matchAction('detail', 'confirm', 'o', {}, undefined, on)).toBe('yes');
-    expect(matchAction('detail', 'confirm', 'y', {}, undefined, on)).toBe('yes');
-    expect(matchAction('detail', 'confirm', 'n', {}, undefined, on)).toBe('no');
-    expect(matchAction('detail', 'confirm', '', { escape: true }, undefined, on)).toBe('no');
-    expect(matchAction('detail', 'confirm', 'c', { ctrl: true }, undefined, on)).toBe('forceQuit');
-    for (const ch of ['q', '?', ':', 'r', 'p', 'j']) expect(matchAction('detail', 'confirm', ch, {}, undefined, on), ch).toBeUndefined();
-    expect(footerLine(footerItems('fr', 'detail', 'confirm', undefined, on), 80)).toBe('o oui, délivrer  n Esc non  Ctrl+C quitter');
-    expect(footerLine(footerItems('en', 'detail', 'confirm', undefined, on), 80)).toBe('y yes, issue  n Esc no  Ctrl+C quit');
+    expect(matchAction('detail', 'confirm', 'o', {}, on)).toBe('yes');
+    expect(matchAction('detail', 'confirm', 'y', {}, on)).toBe('yes');
+    expect(matchAction('detail', 'confirm', 'n', {}, on)).toBe('no');
+    expect(matchAction('detail', 'confirm', '', { escape: true }, on)).toBe('no');
+    expect(matchAction('detail', 'confirm', 'c', { ctrl: true }, on)).toBe('forceQuit');
+    for (const ch of ['q', '?', ':', 'r', 'p', 'j']) expect(matchAction('detail', 'confirm', ch, {}, on), ch).toBeUndefined();
+    expect(footerLine(footerItems('fr', 'detail', 'confirm', on), 80)).toBe('o oui, délivrer  n Esc non  Ctrl+C quitter');
+    expect(footerLine(footerItems('en', 'detail', 'confirm', on), 80)).toBe('y yes, issue  n Esc no  Ctrl+C quit');
   });
 
   it('the help of the detail names p, when it applies, and the answers to the question', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BINDINGS, type Mode, type ScreenId } from '../../apps/centre-tui/src/keys/bindings.js';
-import { describeStroke, footerItems, footerLine, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/match.js';
-import { editText } from '../../apps/centre-tui/src/keys/text-edit.js';
+import { footerItems, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/kit.js';
+import { describeStroke, footerLine } from '@docstream/console-kit';
+import { editText } from '@docstream/console-kit';
 
 const SCREENS: ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'help', 'palette', 'form', 'users'];
 const MODES: Mode[] = ['normal', 'typing'];

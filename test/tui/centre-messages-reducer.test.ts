@@ -4,7 +4,7 @@ import {
   type MessageRow, type MessagesState,
 } from '../../apps/centre-tui/src/screens/messages-reducer.js';
 import { accountReducer, formatAmount, initialAccount, statusText } from '../../apps/centre-tui/src/screens/account-reducer.js';
-import { matchAction } from '../../apps/centre-tui/src/keys/match.js';
+import { matchAction } from '../../apps/centre-tui/src/keys/kit.js';
 
 const at = new Date('2026-03-20T09:05:00');
 function row(id: number, over: Partial<MessageRow> = {}): MessageRow {
@@ -121,13 +121,13 @@ describe('messages reducer', () => {
   });
 
   it('keys: n writes in the list only; in the question n is no; Enter sends while typing', () => {
-    expect(matchAction('messages', 'normal', 'n', {}, undefined, ['messageList'])).toBe('write');
-    expect(matchAction('messages', 'normal', 'n', {}, undefined, ['messageOpen'])).toBeUndefined();
+    expect(matchAction('messages', 'normal', 'n', {}, ['messageList'])).toBe('write');
+    expect(matchAction('messages', 'normal', 'n', {}, ['messageOpen'])).toBeUndefined();
     expect(matchAction('messages', 'confirm', 'n', {})).toBe('no');
     expect(matchAction('messages', 'confirm', 'o', {})).toBe('yes');
     expect(matchAction('messages', 'typing', 'n', {})).toBeUndefined();
     expect(matchAction('messages', 'typing', '', { return: true })).toBe('submit');
-    expect(matchAction('messages', 'normal', '', { return: true }, undefined, ['messageOpen'])).toBeUndefined();
+    expect(matchAction('messages', 'normal', '', { return: true }, ['messageOpen'])).toBeUndefined();
     expect(matchAction('account', 'normal', 'r', {})).toBe('refresh');
   });
 });

@@ -14,7 +14,8 @@ import {
   type DocumentsState,
 } from '../../apps/centre-tui/src/screens/documents-reducer.js';
 import { detailReducer, initialDetail } from '../../apps/centre-tui/src/screens/detail-reducer.js';
-import { detailLines, formatValue, wrapText } from '../../apps/centre-tui/src/screens/detail-lines.js';
+import { detailLines, formatValue } from '../../apps/centre-tui/src/screens/detail-lines.js';
+import { wrapText } from '@docstream/console-kit';
 import { initialPalette, paletteChoice, paletteMatches, paletteReducer } from '../../apps/centre-tui/src/screens/palette-reducer.js';
 import { errorLabel } from '../../apps/centre-tui/src/i18n.js';
 

@@ -1,6 +1,7 @@
 import { cycleConditions, cycleLines } from '../../apps/centre-tui/src/screens/cycle-lines.js';
 import { describe, expect, it } from 'vitest';
-import { footerItems, footerLine, matchAction } from '../../apps/centre-tui/src/keys/match.js';
+import { footerItems, matchAction } from '../../apps/centre-tui/src/keys/kit.js';
+import { footerLine } from '@docstream/console-kit';
 import {
   defaultExportPath, importKinds, initialTransmission, linkView, outcomeText, sizeText, statusLines, summariseImport,
   transmissionConditions, transmissionMode, transmissionReducer, type TransmissionState, type TxSnapshot,
@@ -109,15 +110,15 @@ describe('transmission reducer', () => {
   });
 
   it('keys and footer: p says pause or resume; e and i only when idle; the path field takes q', () => {
-    expect(matchAction('transmission', 'normal', 'p', {}, undefined, ['live', 'idle'])).toBe('pause');
-    expect(matchAction('transmission', 'normal', 'e', {}, undefined, ['live', 'idle'])).toBe('exportT2d');
-    expect(matchAction('transmission', 'normal', 'e', {}, undefined, ['live'])).toBeUndefined();
-    expect(matchAction('transmission', 'normal', 'q', {}, undefined, ['live', 'idle'])).toBe('quit');
+    expect(matchAction('transmission', 'normal', 'p', {}, ['live', 'idle'])).toBe('pause');
+    expect(matchAction('transmission', 'normal', 'e', {}, ['live', 'idle'])).toBe('exportT2d');
+    expect(matchAction('transmission', 'normal', 'e', {}, ['live'])).toBeUndefined();
+    expect(matchAction('transmission', 'normal', 'q', {}, ['live', 'idle'])).toBe('quit');
     expect(matchAction('transmission', 'typing', 'q', {})).toBeUndefined();
     expect(matchAction('transmission', 'typing', '\r', { return: true })).toBe('submit');
-    const fr = footerLine(footerItems('fr', 'transmission', 'normal', undefined, ['paused', 'idle']), 80);
+    const fr = footerLine(footerItems('fr', 'transmission', 'normal', ['paused', 'idle']), 80);
     expect(fr).toBe('? aide : aller r actualiser p reprendre e export i import Esc retour q quitter');
-    expect(footerLine(footerItems('en', 'transmission', 'normal', undefined, ['live', 'idle']), 80)).toBe(
+    expect(footerLine(footerItems('en', 'transmission', 'normal', ['live', 'idle']), 80)).toBe(
       '? help  : go to  r refresh  p pause  e export  i import  Esc back  q quit',
     );
     expect(footerLine(footerItems('fr', 'transmission', 'typing'), 80)).toBe('Entrée valider  Esc annuler  Ctrl+C quitter');

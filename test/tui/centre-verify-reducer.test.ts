@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { VERDICT_LABELS, type Session, type Verification } from '@docstream/core';
 import { appReducer, DESTINATIONS, initialAppState, topOf } from '../../apps/centre-tui/src/navigation.js';
 import { BINDINGS } from '../../apps/centre-tui/src/keys/bindings.js';
-import { footerItems, footerLine, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/match.js';
+import { footerItems, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/kit.js';
+import { footerLine } from '@docstream/console-kit';
 import { paletteMatches } from '../../apps/centre-tui/src/screens/palette-reducer.js';
 import {
   fitLines,

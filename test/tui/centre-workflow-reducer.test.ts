@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedForms, type DocumentView } from '@docstream/core';
 import { actsAllowed, detailConditions, detailMode, detailReducer, detailStatus, initialDetail, type DetailState } from '../../apps/centre-tui/src/screens/detail-reducer.js';
 import { allowedActs, fieldLine } from '../../apps/centre-tui/src/screens/detail-actions.js';
-import { footerRows, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/match.js';
+import { footerRows, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/kit.js';
 
 const OFFICER = 3;
 const SECRETARY = 2;
@@ -52,13 +52,13 @@ describe('workflow actions from the detail: which are offered', () => {
 
   it('keys: v b V x only where their condition holds; o/n answer the question; letters are text in the field', () => {
     expect(matchAction('detail', 'normal', 'v', {})).toBeUndefined();
-    expect(matchAction('detail', 'normal', 'v', {}, undefined, ['docCheck'])).toBe('docCheck');
-    expect(matchAction('detail', 'normal', 'b', {}, undefined, ['docSendBack'])).toBe('docSendBack');
-    expect(matchAction('detail', 'normal', 'V', { shift: true }, undefined, ['docValidate'])).toBe('docValidate');
-    expect(matchAction('detail', 'normal', 'v', {}, undefined, ['docValidate'])).toBeUndefined();
-    expect(matchAction('detail', 'normal', 'x', {}, undefined, ['docCancel'])).toBe('docCancel');
-    expect(matchAction('detail', 'confirm', 'o', {}, undefined, ['askDoc'])).toBe('yes');
-    expect(matchAction('detail', 'confirm', 'n', {}, undefined, ['askDoc'])).toBe('no');
+    expect(matchAction('detail', 'normal', 'v', {}, ['docCheck'])).toBe('docCheck');
+    expect(matchAction('detail', 'normal', 'b', {}, ['docSendBack'])).toBe('docSendBack');
+    expect(matchAction('detail', 'normal', 'V', { shift: true }, ['docValidate'])).toBe('docValidate');
+    expect(matchAction('detail', 'normal', 'v', {}, ['docValidate'])).toBeUndefined();
+    expect(matchAction('detail', 'normal', 'x', {}, ['docCancel'])).toBe('docCancel');
+    expect(matchAction('detail', 'confirm', 'o', {}, ['askDoc'])).toBe('yes');
+    expect(matchAction('detail', 'confirm', 'n', {}, ['askDoc'])).toBe('no');
     for (const ch of ['q', 'o', 'n', 'v', 'x', '?']) expect(matchAction('detail', 'typing', ch, {}), ch).toBeUndefined();
     expect(matchAction('detail', 'typing', '', { return: true })).toBe('submit');
     expect(matchAction('detail', 'typing', '', { escape: true })).toBe('back');

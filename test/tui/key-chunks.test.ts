@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import { splitChunk } from '../../apps/centre-tui/src/hooks/key-dispatch.js';
+import { splitChunk } from '@docstream/console-kit';
 
 const plain = { return: false, ctrl: false, meta: false, escape: false, shift: false, tab: false } as Key;
 

@@ -1,4 +1,7 @@
 import type { Label, Lang } from '@docstream/core';
+import { fill } from '@docstream/console-kit';
+
+export { fill, errorLabel, errorCode } from '@docstream/console-kit';
 
 /** Every string the centre console shows, as French/English pairs. French is the default. */
 export const STRINGS = {
@@ -9,8 +12,6 @@ export const STRINGS = {
   databaseLine: { fr: 'Base de données : {description}', en: 'Database: {description}' },
   loading: { fr: 'Chargement…', en: 'Loading…' },
   working: { fr: 'Patientez…', en: 'Please wait…' },
-  errorPrefix: { fr: 'Erreur : ', en: 'Error: ' },
-  unexpected: { fr: 'Erreur inattendue : {message}', en: 'Unexpected error: {message}' },
 
   // Login
   loginTitle: { fr: 'Connexion', en: 'Log in' },
@@ -81,7 +82,6 @@ export const STRINGS = {
   detailFields: { fr: 'Contenu', en: 'Content' },
   detailHistory: { fr: 'Historique', en: 'History' },
   noHistory: { fr: '(aucun événement)', en: '(no events)' },
-  linesPosition: { fr: 'Lignes {from}–{to} sur {total}', en: 'Lines {from}–{to} of {total}' },
   readOnly: { fr: 'lecture seule', en: 'read-only' },
   historyCopyNo: { fr: 'n° {n}', en: 'no. {n}' },
 
@@ -180,14 +180,6 @@ export const STRINGS = {
   signatoryNational: { fr: 'national', en: 'national' },
 
   // Overlays
-  helpTitle: { fr: 'Aide — {screen}', en: 'Help — {screen}' },
-  helpKeysOfScreen: { fr: 'Touches de cet écran :', en: 'Keys on this screen:' },
-  helpTyping: { fr: '(pendant la saisie)', en: '(while typing)' },
-  helpAsking: { fr: '(à la question o/n)', en: '(at a y/n question)' },
-  helpTypingNote: {
-    fr: 'En saisie, les lettres sont du texte ; Ctrl+C quitte toujours.',
-    en: 'While typing, letters are text; Ctrl+C always quits.',
-  },
   paletteTitle: { fr: 'Aller à', en: 'Go to' },
   palettePrompt: { fr: 'Écran : ', en: 'Screen: ' },
   paletteNone: { fr: 'Aucun écran ne correspond.', en: 'No screen matches.' },
@@ -200,31 +192,9 @@ export function t(lang: Lang, key: StringKey, vars: Record<string, string | numb
   return fill(STRINGS[key][lang], vars);
 }
 
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
-
 /** The side of a French/English pair (labels from the core, form definitions, errors). */
 export function pick(lang: Lang, label: Label): string {
   return label[lang];
-}
-
-/**
- * What a user is shown for a failure: a DocstreamError carries its own French and English
- * sentence; anything else is reported as unexpected, with its message.
- */
-export function errorLabel(e: unknown): Label {
-  if (typeof e === 'object' && e !== null && typeof (e as Label).fr === 'string' && typeof (e as Label).en === 'string') {
-    return { fr: (e as Label).fr, en: (e as Label).en };
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return { fr: fill(STRINGS.unexpected.fr, { message }), en: fill(STRINGS.unexpected.en, { message }) };
-}
-
-/** The stable code of a DocstreamError, if the failure is one. */
-export function errorCode(e: unknown): string | undefined {
-  if (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string') return (e as { code: string }).code;
-  return undefined;
 }
 
 /** Names of the audit actions a document's history shows. */

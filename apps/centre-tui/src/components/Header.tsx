@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { PRIVILEGE_LABELS, type Lang, type Privilege, type Session } from '@docstream/core';
 import { t } from '../i18n.js';
-import { fit } from './text-fit.js';
+import { fit } from '@docstream/console-kit';
 
 export interface CentreIdentity {
   matricule: string;

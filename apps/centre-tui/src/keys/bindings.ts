@@ -1,17 +1,14 @@
 import type { Label } from '@docstream/core';
+import type { Binding as KitBinding, Mode } from '@docstream/console-kit';
+
+export type { KeyStroke, Mode, NamedKey } from '@docstream/console-kit';
 
 /**
- * THE key table of the centre console. Input handling (keys/match.ts), the footer line and
- * the `?` help are all derived from it; a key that is not here does nothing.
+ * THE key table of the centre console. Input handling, the footer line and the `?` help
+ * are all derived from it (keys/kit.ts); a key that is not here does nothing.
  */
 
 export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'transmission' | 'messages' | 'account' | 'help' | 'palette' | 'form' | 'users';
-
-/**
- * `typing`: a text field has the focus, so printable keys are text, never commands.
- * `confirm`: a yes/no question waits on the message line; only its answers (and Ctrl+C) work.
- */
-export type Mode = 'normal' | 'typing' | 'confirm';
 
 /**
  * Something a screen says holds right now; a binding that names one is shown in the footer
@@ -83,34 +80,7 @@ export type UsersKeyAction = 'newUser' | 'editUser' | 'suspendUser' | 'resetPass
 /** The new-document form's own actions. */
 export type FormKeyAction = 'save' | 'prevChoice' | 'nextChoice';
 
-/** Named keys as ink reports them. */
-export type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab';
-
-/** One key press: a printable character, or a named key; `ctrl`/`shift` are modifiers. */
-export interface KeyStroke {
-  input?: string;
-  key?: NamedKey;
-  ctrl?: boolean;
-  shift?: boolean;
-}
-
-export interface Binding {
-  id: string;
-  /** Each key and the action it triggers (↑ and ↓ share one row). */
-  keys: readonly { stroke: KeyStroke; action: Action }[];
-  /** How the footer writes the keys. */
-  shown: Label;
-  /** Short word for the footer. */
-  label: Label;
-  /** Sentence for the `?` help. */
-  help: Label;
-  screens: readonly ScreenId[];
-  modes: readonly Mode[];
-  /** Modes in which the footer shows it (defaults to `modes`). */
-  footerModes?: readonly Mode[];
-  /** Only while the screen says this holds (see `Condition`). */
-  when?: Condition;
-}
+export type Binding = KitBinding<ScreenId, Action, Condition>;
 
 const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail', 'transmission', 'messages', 'account', 'form', 'users'];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword'];

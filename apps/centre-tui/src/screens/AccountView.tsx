@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import type { Lang } from '@docstream/core';
 import { t } from '../i18n.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
+import { ScreenFrame } from '../keys/kit.js';
 import { accountLines, type AccountState } from './account-reducer.js';
 
 export interface AccountViewProps {

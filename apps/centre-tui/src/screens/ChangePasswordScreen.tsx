@@ -2,8 +2,8 @@ import { useEffect, useReducer } from 'react';
 import type { Session } from '@docstream/core';
 import { errorCode, errorLabel } from '../i18n.js';
 import { useConsole } from '../hooks/console-context.js';
-import { useKeys } from '../hooks/key-dispatch.js';
-import { useAsyncRunner } from '../hooks/useAsyncRunner.js';
+import { useKeys } from '../keys/kit.js';
+import { useAsyncRunner } from '@docstream/console-kit';
 import { changePasswordReducer, initialChangePassword } from './change-password-reducer.js';
 import { ChangePasswordView } from './ChangePasswordView.js';
 

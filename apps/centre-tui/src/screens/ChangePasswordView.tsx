@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { MIN_PASSWORD_LENGTH, type Lang } from '@docstream/core';
 import { t } from '../i18n.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
-import { TextField } from '../components/TextField.js';
+import { ScreenFrame } from '../keys/kit.js';
+import { TextField } from '@docstream/console-kit';
 import type { ChangePasswordState } from './change-password-reducer.js';
 
 export interface ChangePasswordViewProps {

@@ -1,9 +1,10 @@
+import { kitText } from '@docstream/console-kit';
 import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
 import { t } from '../i18n.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
+import { ScreenFrame } from '../keys/kit.js';
 import type { Condition, Mode } from '../keys/bindings.js';
-import { wrapText } from './detail-lines.js';
+import { wrapText } from '@docstream/console-kit';
 import { detailStatus, type DetailState } from './detail-reducer.js';
 
 export interface DetailViewProps {
@@ -22,12 +23,12 @@ export interface DetailViewProps {
 export function DetailView({ lang, width, numero, state, lines, height, mode = 'normal', on = [] }: DetailViewProps) {
   // A long error or question wraps: the document gives up the lines it takes, so the footer stays on screen.
   const status = detailStatus(lang, state, width) ?? (state.loading ? t(lang, 'loading') : null);
-  const message = state.error ? t(lang, 'errorPrefix') + state.error[lang] : status;
+  const message = state.error ? kitText(lang, 'errorPrefix') + state.error[lang] : status;
   const errorRows = message ? wrapText(message, width).length : 1;
   const shown = lines.slice(state.scroll, state.scroll + Math.max(1, height - (errorRows - 1)));
   const position =
     lines.length > 0
-      ? `${t(lang, 'linesPosition', { from: state.scroll + 1, to: state.scroll + shown.length, total: lines.length })} · ${t(lang, 'readOnly')}`
+      ? `${kitText(lang, 'linesPosition', { from: state.scroll + 1, to: state.scroll + shown.length, total: lines.length })} · ${t(lang, 'readOnly')}`
       : '';
   return (
     <ScreenFrame

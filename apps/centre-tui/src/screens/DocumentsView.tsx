@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { STAGE_LABELS, type Lang, type SearchHit } from '@docstream/core';
 import { t } from '../i18n.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
-import { column, columnRight, fit } from '../components/text-fit.js';
+import { ScreenFrame } from '../keys/kit.js';
+import { column, columnRight, fit } from '@docstream/console-kit';
 import { looksLikeNiu, type DocumentsState } from './documents-reducer.js';
 
 export interface DocumentsViewProps {

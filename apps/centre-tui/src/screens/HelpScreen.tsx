@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { HelpView, helpLines } from '../components/HelpView.js';
+import { HelpView, helpLines } from '../keys/kit.js';
 import { useConsole } from '../hooks/console-context.js';
-import { useKeys } from '../hooks/key-dispatch.js';
-import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { useKeys } from '../keys/kit.js';
+import { useTerminalSize } from '@docstream/console-kit';
 import type { ScreenId } from '../keys/bindings.js';
 
 /** Lines the help leaves to its entries: header, title, "Keys…", note, message line, footer, and the 24th row. */

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Session } from '@docstream/core';
 import { errorLabel } from '../i18n.js';
 import { useConsole } from '../hooks/console-context.js';
-import { useKeys } from '../hooks/key-dispatch.js';
-import { useAsyncRunner } from '../hooks/useAsyncRunner.js';
+import { useKeys } from '../keys/kit.js';
+import { useAsyncRunner } from '@docstream/console-kit';
 import { homeReducer, homeSelection, homeStatus, initHome, MINE_LIMIT, queuesFor, summariseCounts } from './home-reducer.js';
 import { HomeView } from './HomeView.js';
 

@@ -1,8 +1,8 @@
 import { useEffect, useReducer } from 'react';
 import { errorLabel } from '../i18n.js';
 import { useConsole } from '../hooks/console-context.js';
-import { useKeys } from '../hooks/key-dispatch.js';
-import { useAsyncRunner } from '../hooks/useAsyncRunner.js';
+import { useKeys } from '../keys/kit.js';
+import { useAsyncRunner } from '@docstream/console-kit';
 import { initialLogin, loginReducer } from './login-reducer.js';
 import { LoginView } from './LoginView.js';
 

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
 import { t } from '../i18n.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
-import { TextField } from '../components/TextField.js';
+import { ScreenFrame } from '../keys/kit.js';
+import { TextField } from '@docstream/console-kit';
 import type { LoginState } from './login-reducer.js';
 
 export interface LoginViewProps {

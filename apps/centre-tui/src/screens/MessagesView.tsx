@@ -1,9 +1,10 @@
+import { kitText } from '@docstream/console-kit';
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
 import { t } from '../i18n.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
-import { column } from '../components/text-fit.js';
+import { ScreenFrame } from '../keys/kit.js';
+import { column } from '@docstream/console-kit';
 import {
   COLS, isUnread, messageLines, messageRow, messagesConditions, messagesMode, openMessage, type MessagesState,
 } from './messages-reducer.js';
@@ -98,7 +99,7 @@ export function MessagesView({ lang, width, rows, state }: MessagesViewProps) {
           </Text>
         ))}
         {body.length > height ? (
-          <Text>{t(lang, 'linesPosition', { from: state.scroll + 1, to: state.scroll + shown.length, total: body.length })}</Text>
+          <Text>{kitText(lang, 'linesPosition', { from: state.scroll + 1, to: state.scroll + shown.length, total: body.length })}</Text>
         ) : null}
       </>,
     );

@@ -1,6 +1,6 @@
 import { useReducer } from 'react';
 import { useConsole } from '../hooks/console-context.js';
-import { useKeys } from '../hooks/key-dispatch.js';
+import { useKeys } from '../keys/kit.js';
 import { initialPalette, paletteChoice, paletteReducer } from './palette-reducer.js';
 import { PaletteView } from './PaletteView.js';
 

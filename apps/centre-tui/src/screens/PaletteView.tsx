@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
 import { t } from '../i18n.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
+import { ScreenFrame } from '../keys/kit.js';
 import { DestinationList } from '../components/DestinationList.js';
 import { paletteMatches, type PaletteState } from './palette-reducer.js';
 

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { exchangeBundle, importAnswer } from '@docstream/core';
 import { errorLabel } from '../i18n.js';
 import { useConsole } from '../hooks/console-context.js';
-import { useKeys } from '../hooks/key-dispatch.js';
-import { useAsyncRunner } from '../hooks/useAsyncRunner.js';
+import { useKeys } from '../keys/kit.js';
+import { useAsyncRunner } from '@docstream/console-kit';
 import {
   defaultExportPath, initialTransmission, linkView, PROBLEMS_SHOWN, REFRESH_MS, summariseImport, transmissionConditions,
   transmissionMode, transmissionReducer, type TxSnapshot,

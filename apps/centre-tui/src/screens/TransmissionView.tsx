@@ -2,8 +2,8 @@ import { Box, Text } from 'ink';
 import type { HostState, Lang } from '@docstream/core';
 import { t } from '../i18n.js';
 import type { Condition } from '../keys/bindings.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
-import { TextField } from '../components/TextField.js';
+import { ScreenFrame } from '../keys/kit.js';
+import { TextField } from '@docstream/console-kit';
 import { cycleLines } from './cycle-lines.js';
 import { clockTime, outcomeText, statusLines, transmissionMode, tx, type TransmissionState } from './transmission-reducer.js';
 

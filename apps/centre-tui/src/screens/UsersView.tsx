@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
-import { ScreenFrame } from '../components/ScreenFrame.js';
-import { column } from '../components/text-fit.js';
+import { ScreenFrame } from '../keys/kit.js';
+import { column } from '@docstream/console-kit';
 import {
   askLine, ROLES, userHeader, userRow, us, usersConditions, usersMode, type UserForm, type UsersState,
 } from './users-reducer.js';

@@ -2,8 +2,8 @@ import { useEffect, useReducer, useState } from 'react';
 import type { Label } from '@docstream/core';
 import { errorLabel } from '../i18n.js';
 import { useConsole } from '../hooks/console-context.js';
-import { useKeys } from '../hooks/key-dispatch.js';
-import { useAsyncRunner } from '../hooks/useAsyncRunner.js';
+import { useKeys } from '../keys/kit.js';
+import { useAsyncRunner } from '@docstream/console-kit';
 import { initialVerify, verifyReducer } from './verify-reducer.js';
 import { VerifyView } from './VerifyView.js';
 

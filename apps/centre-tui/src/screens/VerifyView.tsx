@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import type { Label, Lang } from '@docstream/core';
 import { t } from '../i18n.js';
-import { ScreenFrame } from '../components/ScreenFrame.js';
-import { TextField } from '../components/TextField.js';
-import { wrapText } from './detail-lines.js';
+import { ScreenFrame } from '../keys/kit.js';
+import { TextField } from '@docstream/console-kit';
+import { wrapText } from '@docstream/console-kit';
 import { fitLines, resultLines, shownText, verdictTone, type VerifyState } from './verify-reducer.js';
 
 export interface VerifyViewProps {

@@ -1,6 +1,6 @@
 import { CLIENT_STATUS_LABELS, type Centre, type Label, type Lang } from '@docstream/core';
 import { t } from '../i18n.js';
-import { column, fit } from '../components/text-fit.js';
+import { column, fit } from '@docstream/console-kit';
 
 export type AccountData = Awaited<ReturnType<Centre['server']['account']>>;
 export type ProfileData = Awaited<ReturnType<Centre['server']['profile']>>;

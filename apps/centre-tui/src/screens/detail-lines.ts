@@ -1,6 +1,6 @@
 import { STAGE_LABELS, STATUS_LABELS, type AuditRow, type DocumentView, type FieldDef, type FormDef, type Lang } from '@docstream/core';
 import { AUDIT_ACTIONS, t, type StringKey } from '../i18n.js';
-import { column } from '../components/text-fit.js';
+import { column, wrapText } from '@docstream/console-kit';
 
 export interface DetailData {
   doc: DocumentView;
@@ -31,34 +31,6 @@ export function formatValue(lang: Lang, field: FieldDef | undefined, value: unkn
     if (option) return option.label[lang];
   }
   return String(value);
-}
-
-/** Splits text into lines of at most `width` characters, at spaces where it can. */
-export function wrapText(text: string, width: number): string[] {
-  const w = Math.max(8, width);
-  const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter((x) => x !== '')) {
-      let rest = word;
-      while ([...rest].length > w) {
-        if (line !== '') {
-          out.push(line);
-          line = '';
-        }
-        out.push([...rest].slice(0, w).join(''));
-        rest = [...rest].slice(w).join('');
-      }
-      if (line === '') line = rest;
-      else if ([...line].length + 1 + [...rest].length <= w) line += ` ${rest}`;
-      else {
-        out.push(line);
-        line = rest;
-      }
-    }
-    out.push(line);
-  }
-  return out;
 }
 
 /** `label : value`, the value wrapped under itself. */

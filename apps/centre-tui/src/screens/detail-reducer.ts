@@ -1,7 +1,7 @@
 import { Privilege, type DocumentView, type Label, type Lang } from '@docstream/core';
 import { t } from '../i18n.js';
 import type { Condition, Mode } from '../keys/bindings.js';
-import { editText, type TextKeyState } from '../keys/text-edit.js';
+import { editText, type TextKeyState } from '@docstream/console-kit';
 import { actStatus, allowedActs, missingText, type ActDone, type ActKind, type ActStep } from './detail-actions.js';
 import type { DetailData } from './detail-lines.js';
 

@@ -1,5 +1,5 @@
 import type { Label, SearchInput, SearchPage } from '@docstream/core';
-import { editText, type TextKeyState } from '../keys/text-edit.js';
+import { editText, type TextKeyState } from '@docstream/console-kit';
 import type { DocumentsCriteria } from '../navigation.js';
 
 /** Digits, dashes and spaces only: the filter is a NIU (the core then checks its check digits). */

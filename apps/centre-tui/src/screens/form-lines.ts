@@ -1,5 +1,5 @@
 import type { Lang } from '@docstream/core';
-import { column, fit } from '../components/text-fit.js';
+import { column, fit } from '@docstream/console-kit';
 import { formSlots, type FormSlot, type FormState } from './form-reducer.js';
 import { ft } from './form-strings.js';
 

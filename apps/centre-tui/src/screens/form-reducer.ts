@@ -1,5 +1,5 @@
 import type { DocumentData, FieldDef, FieldProblem, FormDef, Label, PersonName, TallyLine } from '@docstream/core';
-import { editText, type TextKeyState } from '../keys/text-edit.js';
+import { editText, type TextKeyState } from '@docstream/console-kit';
 import type { Condition, Mode } from '../keys/bindings.js';
 import { fl } from './form-strings.js';
 

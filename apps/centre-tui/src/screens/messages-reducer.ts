@@ -1,9 +1,9 @@
 import type { Centre, Label, Lang } from '@docstream/core';
 import { STRINGS, t } from '../i18n.js';
-import { editText, type TextKeyState } from '../keys/text-edit.js';
+import { editText, type TextKeyState } from '@docstream/console-kit';
 import type { Condition, Mode } from '../keys/bindings.js';
-import { column, fit } from '../components/text-fit.js';
-import { wrapText } from './detail-lines.js';
+import { column, fit } from '@docstream/console-kit';
+import { wrapText } from '@docstream/console-kit';
 
 /** One message as the core lists it (newest first). */
 export type MessageRow = Awaited<ReturnType<Centre['server']['messages']['list']>>[number];

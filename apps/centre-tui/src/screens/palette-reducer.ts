@@ -1,4 +1,4 @@
-import { editText, type TextKeyState } from '../keys/text-edit.js';
+import { editText, type TextKeyState } from '@docstream/console-kit';
 import { DESTINATIONS, type Destination } from '../navigation.js';
 
 function plain(text: string): string {

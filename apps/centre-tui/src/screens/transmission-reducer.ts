@@ -1,6 +1,6 @@
 import type { Label, Lang } from '@docstream/core';
 import { fill } from '../i18n.js';
-import { editText, type TextKeyState } from '../keys/text-edit.js';
+import { editText, type TextKeyState } from '@docstream/console-kit';
 import type { TransmissionCondition } from '../keys/bindings.js';
 import type { ServiceHolder } from './cycle-lines.js';
 

@@ -1,8 +1,8 @@
 import type { Centre, Label, Lang } from '@docstream/core';
 import { fill } from '../i18n.js';
-import { editText, type TextKeyState } from '../keys/text-edit.js';
+import { editText, type TextKeyState } from '@docstream/console-kit';
 import type { Condition, Mode } from '../keys/bindings.js';
-import { column, fit } from '../components/text-fit.js';
+import { column, fit } from '@docstream/console-kit';
 
 /** One account as the core lists it. */
 export type UserRow = Awaited<ReturnType<Centre['users']['list']>>[number];

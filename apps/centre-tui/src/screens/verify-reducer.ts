@@ -1,8 +1,8 @@
 import type { Label, Lang, Verification } from '@docstream/core';
 import { STRINGS, t } from '../i18n.js';
-import { editText, type TextKeyState } from '../keys/text-edit.js';
-import { column } from '../components/text-fit.js';
-import { wrapText } from './detail-lines.js';
+import { editText, type TextKeyState } from '@docstream/console-kit';
+import { column } from '@docstream/console-kit';
+import { wrapText } from '@docstream/console-kit';
 
 /** The most a QR code holds (version 40, alphanumeric): a scanner never types more. */
 export const MAX_SEAL_TEXT = 4296;

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { column } from './text-fit.js';
+import { column } from '../text/fit.js';
 
 export interface TextFieldProps {
   label: string;

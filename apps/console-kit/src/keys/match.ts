@@ -1,8 +1,5 @@
 import type { Lang } from '@docstream/core';
-import { BINDINGS, type Action, type Binding, type Condition, type KeyStroke, type Mode, type NamedKey, type ScreenId } from './bindings.js';
-
-/** The subset of ink's `Key` the matcher reads (so it is testable without Ink). */
-export type KeyState = { [K in NamedKey | 'ctrl' | 'shift' | 'meta']?: boolean };
+import type { Binding, KeyState, KeyStroke, Mode, NamedKey } from './types.js';
 
 const NAMED: readonly NamedKey[] = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'return', 'escape', 'tab'];
 
@@ -20,24 +17,24 @@ export function strokeMatches(stroke: KeyStroke, input: string, key: KeyState): 
 }
 
 /** Whether a binding applies now: it names no condition, or one that holds. */
-export function applies(b: Binding, on: readonly Condition[]): boolean {
+export function applies<C extends string>(b: Binding<string, string, C>, on: readonly C[]): boolean {
   return b.when === undefined || on.includes(b.when);
 }
 
-export function bindingsFor(screen: ScreenId, mode?: Mode, table: readonly Binding[] = BINDINGS): Binding[] {
+export function bindingsFor<S extends string, A extends string, C extends string>(table: readonly Binding<S, A, C>[], screen: S, mode?: Mode): Binding<S, A, C>[] {
   return table.filter((b) => b.screens.includes(screen) && (mode === undefined || b.modes.includes(mode)));
 }
 
 /** The action a key press triggers on this screen in this mode, if any; `on`: the conditions that hold. */
-export function matchAction(
-  screen: ScreenId,
+export function matchAction<S extends string, A extends string, C extends string>(
+  table: readonly Binding<S, A, C>[],
+  screen: S,
   mode: Mode,
   input: string,
   key: KeyState,
-  table: readonly Binding[] = BINDINGS,
-  on: readonly Condition[] = [],
-): Action | undefined {
-  for (const b of bindingsFor(screen, mode, table).filter((x) => applies(x, on))) {
+  on: readonly C[] = [],
+): A | undefined {
+  for (const b of bindingsFor(table, screen, mode).filter((x) => applies(x, on))) {
     for (const k of b.keys) if (strokeMatches(k.stroke, input, key)) return k.action;
   }
   return undefined;
@@ -67,7 +64,7 @@ export interface FooterItem {
 }
 
 /** What the footer shows on a screen in a mode, in table order; `on`: the conditions that hold. */
-export function footerItems(lang: Lang, screen: ScreenId, mode: Mode, table: readonly Binding[] = BINDINGS, on: readonly Condition[] = []): FooterItem[] {
+export function footerItems<S extends string, C extends string>(table: readonly Binding<S, string, C>[], lang: Lang, screen: S, mode: Mode, on: readonly C[] = []): FooterItem[] {
   return table
     .filter((b) => b.screens.includes(screen) && (b.footerModes ?? b.modes).includes(mode) && applies(b, on))
     .map((b) => ({ keys: b.shown[lang], label: b.label[lang] }));
@@ -92,12 +89,12 @@ export function footerLine(items: readonly FooterItem[], width: number): string 
  * screen's usual keys, then on the last line those that apply only now (the actions on
  * this document, say). Screens without conditional keys always fit in one.
  */
-export function footerRows(lang: Lang, screen: ScreenId, mode: Mode, width: number, on: readonly Condition[] = [], table: readonly Binding[] = BINDINGS): string[] {
-  const one = footerLine(footerItems(lang, screen, mode, table, on), width);
+export function footerRows<S extends string, C extends string>(table: readonly Binding<S, string, C>[], lang: Lang, screen: S, mode: Mode, width: number, on: readonly C[] = []): string[] {
+  const one = footerLine(footerItems(table, lang, screen, mode, on), width);
   if (!one.endsWith('…')) return [one];
   const plain = table.filter((b) => b.when === undefined);
   const only = table.filter((b) => b.when !== undefined);
-  return [footerLine(footerItems(lang, screen, mode, plain, on), width), footerLine(footerItems(lang, screen, mode, only, on), width)];
+  return [footerLine(footerItems(plain, lang, screen, mode, on), width), footerLine(footerItems(only, lang, screen, mode, on), width)];
 }
 
 export interface HelpEntry {
@@ -109,8 +106,8 @@ export interface HelpEntry {
 }
 
 /** The help of a screen: every binding of that screen, all its keys, its sentence. */
-export function helpEntries(lang: Lang, screen: ScreenId, table: readonly Binding[] = BINDINGS): HelpEntry[] {
-  return bindingsFor(screen, undefined, table).map((b) => ({
+export function helpEntries<S extends string>(table: readonly Binding<S>[], lang: Lang, screen: S): HelpEntry[] {
+  return bindingsFor(table, screen).map((b) => ({
     keys: b.keys.map((k) => describeStroke(lang, k.stroke)).join(' '),
     text: b.help[lang],
     typing: b.modes.includes('typing') && !b.modes.includes('normal'),

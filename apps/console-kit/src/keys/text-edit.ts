@@ -1,4 +1,4 @@
-import type { KeyState } from './match.js';
+import type { KeyState } from './types.js';
 
 export const MAX_FIELD_LENGTH = 200;
 

@@ -1,0 +1,10 @@
+import { createConsoleKit } from '@docstream/console-kit';
+import { BINDINGS, SCREEN_NAMES, type Action, type Condition, type ScreenId } from './bindings.js';
+
+/** The shared console pieces bound to the centre's key table (keys/bindings.ts). */
+export const kit = createConsoleKit<ScreenId, Action, Condition>({ table: BINDINGS, screenNames: SCREEN_NAMES, help: { screen: 'help', scrolls: 'helpScroll' } });
+
+export const { matchAction, footerItems, footerRows, helpEntries, bindingsFor, helpLines, Footer, ScreenFrame, HelpView, dispatchKey, useKeys } = kit;
+
+/** A screen's handlers, by action. */
+export type KeyHandlers = Partial<Record<Action, () => void>>;

@@ -1,0 +1,12 @@
+export type { Binding, GlobalAction, KeyState, KeyStroke, Mode, NamedKey } from './keys/types.js';
+export { strokeMatches, applies, describeStroke, footerLine, type FooterItem, type HelpEntry } from './keys/match.js';
+export { editText, MAX_FIELD_LENGTH, type TextKeyState } from './keys/text-edit.js';
+export { splitChunk } from './keys/split-chunk.js';
+export { KeyRegistryContext, KeyTargetId, type GlobalControls, type KeyRegistry, type KeyTarget } from './keys/registry.js';
+export { createConsoleKit, type ConsoleKit, type ConsoleKitOptions, type ScreenFrameProps } from './console-kit.js';
+export { fit, column, columnRight, wrapText } from './text/fit.js';
+export { fill, kitText, errorLabel, errorCode, KIT_STRINGS } from './text/labels.js';
+export { MessageLine } from './components/MessageLine.js';
+export { TextField, type TextFieldProps } from './components/TextField.js';
+export { useAsyncRunner } from './hooks/useAsyncRunner.js';
+export { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
