@@ -15,8 +15,9 @@ export default async function setup({ provide }: { provide: (key: string, value:
     // over by a run that died hours ago go, so two runs at once never drop each other's.
     const cutoff = Math.floor(Date.now() / 1000) - 3 * 3600;
     // Another revision's template may be in use by a run at that revision: only old ones go.
+    // (A database another run is dropping right now has no file left: missing_ok.)
     const found = await c.query<{ datname: string; old: boolean }>(
-      `SELECT datname, (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '3 hours' AS old
+      `SELECT datname, coalesce((pg_stat_file('base/' || oid || '/PG_VERSION', true)).modification < now() - interval '3 hours', false) AS old
          FROM pg_database WHERE datname LIKE 'ds\\_tpl\\_%' OR datname LIKE 'ds\\_t\\_%'`,
     );
     const stale = found.rows.filter(({ datname, old }) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shippedForms, type AuditRow, type DocumentView, type SearchHit, type Session } from '@docstream/core';
 import { appReducer, initialAppState, topOf, type AppState } from '../../apps/centre-tui/src/navigation.js';
-import { initialLogin, loginReducer, type LoginState } from '../../apps/centre-tui/src/screens/login-reducer.js';
-import { changePasswordReducer, initialChangePassword, type ChangePasswordState } from '../../apps/centre-tui/src/screens/change-password-reducer.js';
+import { initialLogin, loginReducer, type LoginState } from '@docstream/console-kit';
+import { changePasswordReducer, initialChangePassword, type ChangePasswordState } from '@docstream/console-kit';
 import { HOME_MENU, homeReducer, initialHome, summariseCounts } from '../../apps/centre-tui/src/screens/home-reducer.js';
 import {
   documentsReducer,

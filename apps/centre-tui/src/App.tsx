@@ -5,11 +5,9 @@ import { t } from './i18n.js';
 import { appReducer, initialAppState, topOf, type Route } from './navigation.js';
 import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from './hooks/console-context.js';
 import { KeyRegistryContext, KeyTargetId, splitChunk, type KeyRegistry } from '@docstream/console-kit';
-import { dispatchKey } from './keys/kit.js';
+import { ChangePasswordScreen, dispatchKey, LoginScreen } from './keys/kit.js';
 import { useTerminalSize } from '@docstream/console-kit';
 import { Header, type CentreIdentity } from './components/Header.js';
-import { LoginScreen } from './screens/LoginScreen.js';
-import { ChangePasswordScreen } from './screens/ChangePasswordScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { DocumentsScreen } from './screens/DocumentsScreen.js';
 import { DetailScreen } from './screens/DetailScreen.js';
@@ -109,11 +107,11 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cy
   const top = topOf(state);
 
   function screenFor(route: Route, visible: boolean, session: Session | null) {
-    if (route.screen === 'login') return <LoginScreen width={width} databaseLine={databaseLine} />;
+    if (route.screen === 'login') return <LoginScreen lang={lang} width={width} databaseLine={databaseLine} login={centre.users.login} onLoggedIn={controls.loggedIn} />;
     if (!session) return null;
     switch (route.screen) {
       case 'changePassword':
-        return <ChangePasswordScreen width={width} session={session} forced={route.forced} />;
+        return <ChangePasswordScreen lang={lang} width={width} session={session} forced={route.forced} change={centre.users.changePassword} onChanged={controls.passwordChanged} />;
       case 'home':
         return <HomeScreen active={visible} width={width} session={session} databaseLine={databaseLine} />;
       case 'documents':

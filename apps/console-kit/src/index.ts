@@ -10,3 +10,7 @@ export { MessageLine } from './components/MessageLine.js';
 export { TextField, type TextFieldProps } from './components/TextField.js';
 export { useAsyncRunner } from './hooks/useAsyncRunner.js';
 export { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
+export { createAuthScreens, type AuthKit } from './auth/auth-screens.js';
+export { loginReducer, initialLogin, type LoginState, type LoginAction } from './auth/login-reducer.js';
+export { changePasswordReducer, initialChangePassword, type ChangePasswordState, type ChangePasswordAction } from './auth/change-password-reducer.js';
+export { AUTH_STRINGS, authText } from './auth/auth-strings.js';

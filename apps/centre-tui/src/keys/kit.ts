@@ -1,4 +1,4 @@
-import { createConsoleKit } from '@docstream/console-kit';
+import { createAuthScreens, createConsoleKit } from '@docstream/console-kit';
 import { BINDINGS, SCREEN_NAMES, type Action, type Condition, type ScreenId } from './bindings.js';
 
 /** The shared console pieces bound to the centre's key table (keys/bindings.ts). */
@@ -8,3 +8,6 @@ export const { matchAction, footerItems, footerRows, helpEntries, bindingsFor, h
 
 /** A screen's handlers, by action. */
 export type KeyHandlers = Partial<Record<Action, () => void>>;
+
+/** Login and password change, shared with the server console. */
+export const { LoginScreen, ChangePasswordScreen } = createAuthScreens(kit, { login: 'login', changePassword: 'changePassword' });

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { MIN_PASSWORD_LENGTH, type Lang } from '@docstream/core';
-import { t } from '../i18n.js';
-import { ScreenFrame } from '../keys/kit.js';
-import { TextField } from '@docstream/console-kit';
+import { authText as t } from './auth-strings.js';
+import { TextField } from '../components/TextField.js';
+import type { AuthFrame } from './auth-frame.js';
 import type { ChangePasswordState } from './change-password-reducer.js';
 
 export interface ChangePasswordViewProps {
@@ -11,16 +11,16 @@ export interface ChangePasswordViewProps {
   state: ChangePasswordState;
   login: string;
   forced: boolean;
+  Frame: AuthFrame;
 }
 
-export function ChangePasswordView({ lang, width, state, login, forced }: ChangePasswordViewProps) {
+/** Current, new and confirmed password, all masked; why the change is required, when it is. */
+export function ChangePasswordView({ lang, width, state, login, forced, Frame }: ChangePasswordViewProps) {
   const labels = [t(lang, 'fieldCurrent'), t(lang, 'fieldNew'), t(lang, 'fieldConfirm')];
   const labelWidth = Math.max(...labels.map((l) => l.length));
   return (
-    <ScreenFrame
+    <Frame
       lang={lang}
-      screen="changePassword"
-      mode="typing"
       width={width}
       title={t(lang, 'changePasswordTitle')}
       error={state.error}
@@ -34,6 +34,6 @@ export function ChangePasswordView({ lang, width, state, login, forced }: Change
         ))}
       </Box>
       <Text>{t(lang, 'passwordHint', { n: MIN_PASSWORD_LENGTH })}</Text>
-    </ScreenFrame>
+    </Frame>
   );
 }

@@ -1,6 +1,6 @@
 import type { Label } from '@docstream/core';
-import { STRINGS } from '../i18n.js';
-import { editText, type TextKeyState } from '@docstream/console-kit';
+import { AUTH_STRINGS as STRINGS } from './auth-strings.js';
+import { editText, type TextKeyState } from '../keys/text-edit.js';
 
 export interface LoginRequest {
   id: number;

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
-import { t } from '../i18n.js';
-import { ScreenFrame } from '../keys/kit.js';
-import { TextField } from '@docstream/console-kit';
+import { authText as t } from './auth-strings.js';
+import { TextField } from '../components/TextField.js';
+import type { AuthFrame } from './auth-frame.js';
 import type { LoginState } from './login-reducer.js';
 
 export interface LoginViewProps {
@@ -10,15 +10,15 @@ export interface LoginViewProps {
   width: number;
   state: LoginState;
   databaseLine: string;
+  Frame: AuthFrame;
 }
 
-export function LoginView({ lang, width, state, databaseLine }: LoginViewProps) {
+/** The login form: user name, masked password, and where the data is. */
+export function LoginView({ lang, width, state, databaseLine, Frame }: LoginViewProps) {
   const labelWidth = Math.max(t(lang, 'fieldLogin').length, t(lang, 'fieldPassword').length);
   return (
-    <ScreenFrame
+    <Frame
       lang={lang}
-      screen="login"
-      mode="typing"
       width={width}
       title={t(lang, 'loginTitle')}
       error={state.error}
@@ -30,6 +30,6 @@ export function LoginView({ lang, width, state, databaseLine }: LoginViewProps) 
         <TextField label={t(lang, 'fieldPassword')} value={state.password} focused={state.focus === 1} masked labelWidth={labelWidth} />
       </Box>
       <Text>{databaseLine}</Text>
-    </ScreenFrame>
+    </Frame>
   );
 }
