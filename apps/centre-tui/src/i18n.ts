@@ -151,9 +151,6 @@ export const STRINGS = {
   signatoryNational: { fr: 'national', en: 'national' },
 
   // Overlays
-  paletteTitle: { fr: 'Aller à', en: 'Go to' },
-  palettePrompt: { fr: 'Écran : ', en: 'Screen: ' },
-  paletteNone: { fr: 'Aucun écran ne correspond.', en: 'No screen matches.' },
 } as const satisfies Record<string, Label>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,4 +1,5 @@
 import type { Label, Session, Stage } from '@docstream/core';
+import type { DestinationEntry as KitDestination } from '@docstream/console-kit';
 
 /** Search criteria a Documents list starts with (a work queue), and the line that names them. */
 export interface DocumentsCriteria {
@@ -30,10 +31,7 @@ export type RouteSpec = WithoutId<Route>;
 /** Where the `:` palette and the Home menu can jump. */
 export type Destination = 'home' | 'documents' | 'verify' | 'transmission' | 'messages' | 'account' | 'users' | 'newDocument' | 'password' | 'logout';
 
-export interface DestinationEntry {
-  id: Destination;
-  label: Label;
-}
+export type DestinationEntry = KitDestination<Destination>;
 
 export const DESTINATIONS: readonly DestinationEntry[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },

@@ -14,3 +14,6 @@ export { createAuthScreens, type AuthKit } from './auth/auth-screens.js';
 export { loginReducer, initialLogin, type LoginState, type LoginAction } from './auth/login-reducer.js';
 export { changePasswordReducer, initialChangePassword, type ChangePasswordState, type ChangePasswordAction } from './auth/change-password-reducer.js';
 export { AUTH_STRINGS, authText } from './auth/auth-strings.js';
+export { createPalette, initialPalette, type DestinationEntry, type PaletteState, type PaletteAction } from './palette/palette.js';
+export { createPaletteScreen } from './palette/palette-screen.js';
+export { DestinationList } from './palette/DestinationList.js';

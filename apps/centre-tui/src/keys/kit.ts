@@ -1,4 +1,5 @@
-import { createAuthScreens, createConsoleKit } from '@docstream/console-kit';
+import { createAuthScreens, createConsoleKit, createPaletteScreen } from '@docstream/console-kit';
+import { palette } from '../screens/palette-reducer.js';
 import { BINDINGS, SCREEN_NAMES, type Action, type Condition, type ScreenId } from './bindings.js';
 
 /** The shared console pieces bound to the centre's key table (keys/bindings.ts). */
@@ -11,3 +12,6 @@ export type KeyHandlers = Partial<Record<Action, () => void>>;
 
 /** Login and password change, shared with the server console. */
 export const { LoginScreen, ChangePasswordScreen } = createAuthScreens(kit, { login: 'login', changePassword: 'changePassword' });
+
+/** The `:` palette overlay. */
+export const { PaletteScreen } = createPaletteScreen(kit, 'palette', palette);

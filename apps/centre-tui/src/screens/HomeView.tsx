@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { PRIVILEGE_LABELS, type Lang, type Privilege, type Session } from '@docstream/core';
 import { t, type StringKey } from '../i18n.js';
 import { ScreenFrame } from '../keys/kit.js';
-import { DestinationList } from '../components/DestinationList.js';
+import { DestinationList } from '@docstream/console-kit';
 import { column, columnRight, fit } from '@docstream/console-kit';
 import { HOME_MENU, nothingToDo, queueLine, statusLines, type HomeState, type Queue, type StageCounts } from './home-reducer.js';
 
