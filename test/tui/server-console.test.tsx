@@ -1,18 +1,23 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, formatNiu, shippedForms, type Database, type Server } from '@docstream/core';
 import { testDatabase } from '../support/test-db.js';
-import { StatusScreen } from '../../apps/server-tui/src/screens/StatusScreen.js';
+import { App } from '../../apps/server-tui/src/App.js';
 import { BINDINGS } from '../../apps/server-tui/src/keys/bindings.js';
-import { statusReducer, initialStatus } from '../../apps/server-tui/src/screens/status-reducer.js';
-import { mount, type Console } from './harness.js';
+import { footerItems, matchAction } from '../../apps/server-tui/src/keys/kit.js';
+import { appReducer, initialAppState } from '../../apps/server-tui/src/navigation.js';
+import { homeReducer, initialHome } from '../../apps/server-tui/src/screens/home-reducer.js';
+import { footerLine } from '@docstream/console-kit';
+import { logIn, mount, type Console } from './harness.js';
 
 let db: Database;
 let server: Server;
 let open: Console | undefined;
+const NEW_PASSWORD = 'Registre-Central-Test-2026';
 
 beforeAll(async () => {
   db = (await testDatabase()).open(2);
   server = createServer({ db });
+  await server.operators.demoSupervisor(); // admin / demo, to change at first login
 });
 
 afterEach(() => {
@@ -29,47 +34,115 @@ async function centralise(sequence: number): Promise<void> {
   );
 }
 
-describe('server console: status', () => {
-  it('shows the database and the central document count, and re-reads it with r', async () => {
-    const c = (open = mount(<StatusScreen server={server} lang="fr" refreshSeconds={600} />));
+function fitsTerminal(frame: string): void {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(23);
+  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
+}
+
+let passwordChanged = false;
+
+/** Logs the demo supervisor in (changing its password the first time) and waits for Home. */
+async function atHome(lang: 'fr' | 'en' = 'fr', readOnly = false, onExit?: () => void): Promise<Console> {
+  const c = (open = mount(<App server={server} lang={lang} readOnly={readOnly} {...(onExit ? { onExit } : {})} />));
+  await c.waitFor(lang === 'fr' ? 'Identifiant' : 'User name');
+  if (!passwordChanged) {
+    await logIn(c, 'admin', 'demo');
+    await c.waitFor(lang === 'fr' ? 'Vous devez choisir un nouveau mot de passe' : 'You must choose a new password');
+    await c.type('demo');
+    await c.press('tab');
+    await c.type(NEW_PASSWORD);
+    await c.press('tab');
+    await c.type(NEW_PASSWORD);
+    await c.press('enter');
+    passwordChanged = true;
+  } else {
+    await logIn(c, 'admin', NEW_PASSWORD);
+  }
+  await c.waitFor(lang === 'fr' ? 'Documents centralisés' : 'Central documents');
+  return c;
+}
+
+describe('server console: login, Home, help, palette', () => {
+  it('the demo supervisor must change its password, then Home shows the figures and r reads them again', async () => {
+    const c = await atHome();
     let f = await c.waitFor('Documents centralisés : 0');
+    fitsTerminal(f);
+    expect(f).toContain('Docstream · Serveur central');
+    expect(f).toContain('Superviseur de démonstration (Superviseur)');
     expect(f).toContain(`Base de données : ${db.description}`);
-    expect(f).toContain('? aide  r actualiser  q quitter');
+    expect(f).toContain('? aide  : aller  ↑↓ choix  Entrée ouvrir  r actualiser  q quitter');
     await centralise(1);
     await c.type('r');
     f = await c.waitFor('Documents centralisés : 1');
   });
 
-  it('`?` shows the help from the key table, Esc closes it, q quits', async () => {
+  it('`?` shows the help from the key table; `:` goes to the password screen; Esc comes back; q quits', async () => {
     let exits = 0;
-    const c = (open = mount(<StatusScreen server={server} lang="fr" refreshSeconds={600} onExit={() => exits++} />));
-    await c.waitFor('Documents centralisés');
+    const c = await atHome('fr', false, () => exits++);
     await c.type('?');
-    const f = await c.waitFor('Aide — État du serveur');
-    for (const b of BINDINGS.filter((x) => x.screens.includes('status'))) expect(f).toContain(b.help.fr);
-    expect(f).toContain('Esc fermer  q quitter');
+    let f = await c.waitFor('Aide — Accueil');
+    for (const b of BINDINGS.filter((x) => x.screens.includes('home'))) expect(f).toContain(b.help.fr);
+    await c.press('escape');
+    await c.waitFor('Documents centralisés');
+    await c.type(':');
+    await c.waitFor('Écran :');
+    await c.type('passe');
+    await c.press('enter');
+    f = await c.waitFor('Changer le mot de passe');
+    expect(f).toContain('Compte admin.');
     await c.press('escape');
     await c.waitFor('Documents centralisés');
     await c.type('q');
     await expect.poll(() => exits).toBe(1);
   });
 
-  it('reads the figures again on its own, and speaks English with lang en', async () => {
-    const c = (open = mount(<StatusScreen server={server} lang="en" refreshSeconds={1} />));
-    await c.waitFor(/Centralised documents: \d/);
-    await centralise(2);
-    const f = await c.waitFor('Centralised documents: 2', 4_000);
-    expect(f).toContain('? help  r refresh  q quit');
-    expect(f).toContain('read every 1 s');
+  it('speaks English with lang en, and a read-only console says so in the header', async () => {
+    const c = await atHome('en', true);
+    const f = await c.waitFor('Central documents:');
+    fitsTerminal(f);
+    expect(f).toContain('Docstream · Central server · READ-ONLY');
+    expect(f).toContain('? help  : go to  ↑↓ select  Enter open  r refresh  q quit');
     await c.press('ctrlC');
   });
 
-  it('status reducer: one read at a time, stale answers dropped', () => {
-    const s = statusReducer(initialStatus, { type: 'refresh' });
-    expect(s).toBe(initialStatus); // the first read is still running
-    const loaded = statusReducer(initialStatus, { type: 'loaded', request: 1, documents: 3, at: new Date(0) });
-    expect(loaded).toMatchObject({ documents: 3, loading: false });
-    const again = statusReducer(loaded, { type: 'refresh' });
-    expect(statusReducer(again, { type: 'loaded', request: 1, documents: 9, at: new Date(0) })).toBe(again);
+  it('a wrong password is refused with the core’s words, and the user name stays', async () => {
+    const c = (open = mount(<App server={server} lang="fr" />));
+    await c.waitFor('Identifiant');
+    await logIn(c, 'admin', 'pas-le-bon');
+    const f = await c.waitFor('Erreur : ');
+    expect(f).toContain('Identifiant  : admin');
+  });
+});
+
+describe('server console: reducers and keys', () => {
+  it('navigation: a forced password change comes first; Esc there logs out; go opens above Home', () => {
+    const session = { mustChangePassword: true } as Parameters<typeof appReducer>[1] extends { session: infer S } ? S : never;
+    let s = appReducer(initialAppState(), { type: 'loggedIn', session });
+    expect(s.stack.map((r) => r.screen)).toEqual(['changePassword']);
+    expect(appReducer(s, { type: 'back' }).session).toBeNull();
+    s = appReducer(s, { type: 'passwordChanged', session: { ...session, mustChangePassword: false } });
+    expect(s.stack.map((r) => r.screen)).toEqual(['home']);
+    s = appReducer(s, { type: 'go', to: 'password' });
+    expect(s.stack.map((r) => r.screen)).toEqual(['home', 'changePassword']);
+    expect(appReducer(s, { type: 'back' }).stack.map((r) => r.screen)).toEqual(['home']);
+  });
+
+  it('home reducer: one read at a time, stale answers dropped', () => {
+    const s = homeReducer(initialHome, { type: 'tick' });
+    expect(s).toBe(initialHome); // the first read is still running
+    const loaded = homeReducer(initialHome, { type: 'loaded', request: 1, snapshot: { documents: 3, at: new Date(0) } });
+    expect(loaded).toMatchObject({ snapshot: { documents: 3 }, loading: false });
+    const again = homeReducer(loaded, { type: 'refresh' });
+    expect(homeReducer(again, { type: 'loaded', request: 1, snapshot: { documents: 9, at: new Date(0) } })).toBe(again);
+  });
+
+  it('the keys every console shares work the same here', () => {
+    expect(matchAction('home', 'normal', '?', {})).toBe('help');
+    expect(matchAction('home', 'normal', ':', {})).toBe('palette');
+    expect(matchAction('home', 'normal', 'q', {})).toBe('quit');
+    expect(matchAction('login', 'typing', 'q', {})).toBeUndefined();
+    expect(matchAction('login', 'typing', 'c', { ctrl: true })).toBe('forceQuit');
+    expect(footerLine(footerItems('fr', 'login', 'typing'), 80)).toBe('Tab ↑↓ champ  Entrée valider  Ctrl+C quitter');
   });
 });

@@ -5,13 +5,12 @@ import { t } from './i18n.js';
 import { appReducer, initialAppState, topOf, type Route } from './navigation.js';
 import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from './hooks/console-context.js';
 import { KeyRegistryContext, KeyTargetId, splitChunk, type KeyRegistry } from '@docstream/console-kit';
-import { ChangePasswordScreen, dispatchKey, LoginScreen, PaletteScreen } from './keys/kit.js';
+import { ChangePasswordScreen, dispatchKey, HelpScreen, LoginScreen, PaletteScreen } from './keys/kit.js';
 import { useTerminalSize } from '@docstream/console-kit';
 import { Header, type CentreIdentity } from './components/Header.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { DocumentsScreen } from './screens/DocumentsScreen.js';
 import { DetailScreen } from './screens/DetailScreen.js';
-import { HelpScreen } from './screens/HelpScreen.js';
 import { VerifyScreen } from './screens/VerifyScreen.js';
 import { MessagesScreen } from './screens/MessagesScreen.js';
 import { AccountScreen } from './screens/AccountScreen.js';
@@ -149,7 +148,7 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cy
           })}
           {state.overlay === 'help' ? (
             <KeyTargetId.Provider value="help">
-              <HelpScreen width={width} about={top.screen} />
+              <HelpScreen lang={lang} width={width} about={top.screen} />
             </KeyTargetId.Provider>
           ) : null}
           {state.overlay === 'palette' ? (

@@ -2,7 +2,7 @@ export type { Binding, GlobalAction, KeyState, KeyStroke, Mode, NamedKey } from 
 export { strokeMatches, applies, describeStroke, footerLine, type FooterItem, type HelpEntry } from './keys/match.js';
 export { editText, MAX_FIELD_LENGTH, type TextKeyState } from './keys/text-edit.js';
 export { splitChunk } from './keys/split-chunk.js';
-export { KeyRegistryContext, KeyTargetId, type GlobalControls, type KeyRegistry, type KeyTarget } from './keys/registry.js';
+export { KeyRegistryContext, KeyTargetId, ReadOnlyContext, type GlobalControls, type KeyRegistry, type KeyTarget } from './keys/registry.js';
 export { createConsoleKit, type ConsoleKit, type ConsoleKitOptions, type ScreenFrameProps } from './console-kit.js';
 export { fit, column, columnRight, wrapText } from './text/fit.js';
 export { fill, kitText, errorLabel, errorCode, KIT_STRINGS } from './text/labels.js';
@@ -17,3 +17,4 @@ export { AUTH_STRINGS, authText } from './auth/auth-strings.js';
 export { createPalette, initialPalette, type DestinationEntry, type PaletteState, type PaletteAction } from './palette/palette.js';
 export { createPaletteScreen } from './palette/palette-screen.js';
 export { DestinationList } from './palette/DestinationList.js';
+export { commonKeys, type CommonAction } from './keys/common-keys.js';

@@ -1,15 +1,17 @@
 import { render } from 'ink';
 import { DocstreamError, type Lang, type Server } from '@docstream/core';
-import { StatusScreen } from './screens/StatusScreen.js';
+import { App } from './App.js';
 
 export interface RunServerConsoleOptions {
   /** From createServer(), opened on its database; the caller closes it. */
   server: Server;
   lang: Lang;
+  /** `--readonly`: every changing action off. */
+  readOnly?: boolean;
 }
 
-/** Runs the server's status console; resolves when the user quits (q, or Ctrl+C). */
-export async function runServerConsole({ server, lang }: RunServerConsoleOptions): Promise<void> {
+/** Runs the interactive server console; resolves when the user quits (q, or Ctrl+C). */
+export async function runServerConsole({ server, lang, readOnly = false }: RunServerConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -17,6 +19,7 @@ export async function runServerConsole({ server, lang }: RunServerConsoleOptions
       'The console needs an interactive terminal. Without one, use the subcommands (docstream-server --help).',
     );
   }
-  const instance = render(<StatusScreen server={server} lang={lang} />, { exitOnCtrlC: false });
+  // Ctrl+C goes through the key table like every other key (it always quits).
+  const instance = render(<App server={server} lang={lang} readOnly={readOnly} />, { exitOnCtrlC: false });
   await instance.waitUntilExit();
 }

@@ -22,6 +22,7 @@ interface Globals {
   databaseUrl?: string;
   passphraseFile?: string;
   user?: string;
+  readonly?: boolean;
 }
 
 const program = new Command('docstream-server')
@@ -31,7 +32,8 @@ const program = new Command('docstream-server')
   .option('--data-dir <dir>', 'dossier des données locales (base embarquée)')
   .option('--database-url <url>', 'PostgreSQL (sinon DATABASE_URL, sinon base embarquée)')
   .option('--passphrase-file <file>', 'phrase secrète des clés privées (sinon DOCSTREAM_KEY_PASSPHRASE)')
-  .option('--user <login>', 'opérateur (sinon DOCSTREAM_USER) ; mot de passe : DOCSTREAM_PASSWORD ou invite');
+  .option('--user <login>', 'opérateur (sinon DOCSTREAM_USER) ; mot de passe : DOCSTREAM_PASSWORD ou invite')
+  .option('--readonly', 'sans sous-commande : console en lecture seule (aucune action qui modifie) / read-only console');
 
 function settings(): Settings {
   return settingsFromOptions(program.opts<Globals>());
@@ -122,7 +124,7 @@ program.action(async () => {
   await withServer(async (server, s) => {
     await server.installShippedForms();
     const { runServerConsole } = await import('./console.js');
-    await runServerConsole({ server, lang: s.lang });
+    await runServerConsole({ server, lang: s.lang, readOnly: Boolean(program.opts<Globals>().readonly) });
   });
 });
 

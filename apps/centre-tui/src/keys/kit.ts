@@ -5,7 +5,7 @@ import { BINDINGS, SCREEN_NAMES, type Action, type Condition, type ScreenId } fr
 /** The shared console pieces bound to the centre's key table (keys/bindings.ts). */
 export const kit = createConsoleKit<ScreenId, Action, Condition>({ table: BINDINGS, screenNames: SCREEN_NAMES, help: { screen: 'help', scrolls: 'helpScroll' } });
 
-export const { matchAction, footerItems, footerRows, helpEntries, bindingsFor, helpLines, Footer, ScreenFrame, HelpView, dispatchKey, useKeys } = kit;
+export const { matchAction, footerItems, footerRows, helpEntries, bindingsFor, helpLines, Footer, ScreenFrame, HelpView, HelpScreen, dispatchKey, useKeys } = kit;
 
 /** A screen's handlers, by action. */
 export type KeyHandlers = Partial<Record<Action, () => void>>;

@@ -16,9 +16,9 @@ export function strokeMatches(stroke: KeyStroke, input: string, key: KeyState): 
   return input === stroke.input;
 }
 
-/** Whether a binding applies now: it names no condition, or one that holds. */
-export function applies<C extends string>(b: Binding<string, string, C>, on: readonly C[]): boolean {
-  return b.when === undefined || on.includes(b.when);
+/** Whether a binding applies now: it names no condition, or one that holds; and, read-only, it changes nothing. */
+export function applies<C extends string>(b: Binding<string, string, C>, on: readonly C[], readOnly = false): boolean {
+  return (b.when === undefined || on.includes(b.when)) && !(readOnly && b.changes);
 }
 
 export function bindingsFor<S extends string, A extends string, C extends string>(table: readonly Binding<S, A, C>[], screen: S, mode?: Mode): Binding<S, A, C>[] {
@@ -33,8 +33,9 @@ export function matchAction<S extends string, A extends string, C extends string
   input: string,
   key: KeyState,
   on: readonly C[] = [],
+  readOnly = false,
 ): A | undefined {
-  for (const b of bindingsFor(table, screen, mode).filter((x) => applies(x, on))) {
+  for (const b of bindingsFor(table, screen, mode).filter((x) => applies(x, on, readOnly))) {
     for (const k of b.keys) if (strokeMatches(k.stroke, input, key)) return k.action;
   }
   return undefined;
@@ -64,9 +65,9 @@ export interface FooterItem {
 }
 
 /** What the footer shows on a screen in a mode, in table order; `on`: the conditions that hold. */
-export function footerItems<S extends string, C extends string>(table: readonly Binding<S, string, C>[], lang: Lang, screen: S, mode: Mode, on: readonly C[] = []): FooterItem[] {
+export function footerItems<S extends string, C extends string>(table: readonly Binding<S, string, C>[], lang: Lang, screen: S, mode: Mode, on: readonly C[] = [], readOnly = false): FooterItem[] {
   return table
-    .filter((b) => b.screens.includes(screen) && (b.footerModes ?? b.modes).includes(mode) && applies(b, on))
+    .filter((b) => b.screens.includes(screen) && (b.footerModes ?? b.modes).includes(mode) && applies(b, on, readOnly))
     .map((b) => ({ keys: b.shown[lang], label: b.label[lang] }));
 }
 
@@ -89,12 +90,12 @@ export function footerLine(items: readonly FooterItem[], width: number): string 
  * screen's usual keys, then on the last line those that apply only now (the actions on
  * this document, say). Screens without conditional keys always fit in one.
  */
-export function footerRows<S extends string, C extends string>(table: readonly Binding<S, string, C>[], lang: Lang, screen: S, mode: Mode, width: number, on: readonly C[] = []): string[] {
-  const one = footerLine(footerItems(table, lang, screen, mode, on), width);
+export function footerRows<S extends string, C extends string>(table: readonly Binding<S, string, C>[], lang: Lang, screen: S, mode: Mode, width: number, on: readonly C[] = [], readOnly = false): string[] {
+  const one = footerLine(footerItems(table, lang, screen, mode, on, readOnly), width);
   if (!one.endsWith('…')) return [one];
   const plain = table.filter((b) => b.when === undefined);
   const only = table.filter((b) => b.when !== undefined);
-  return [footerLine(footerItems(plain, lang, screen, mode, on), width), footerLine(footerItems(only, lang, screen, mode, on), width)];
+  return [footerLine(footerItems(plain, lang, screen, mode, on, readOnly), width), footerLine(footerItems(only, lang, screen, mode, on, readOnly), width)];
 }
 
 export interface HelpEntry {
@@ -103,6 +104,8 @@ export interface HelpEntry {
   typing: boolean;
   /** An answer to a yes/no question. */
   asking: boolean;
+  /** It changes data (off in a read-only console). */
+  changes: boolean;
 }
 
 /** The help of a screen: every binding of that screen, all its keys, its sentence. */
@@ -112,5 +115,6 @@ export function helpEntries<S extends string>(table: readonly Binding<S>[], lang
     text: b.help[lang],
     typing: b.modes.includes('typing') && !b.modes.includes('normal'),
     asking: b.modes.every((m) => m === 'confirm'),
+    changes: Boolean(b.changes),
   }));
 }

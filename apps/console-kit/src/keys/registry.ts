@@ -23,6 +23,9 @@ export type KeyRegistry = Map<string, KeyTarget>;
 export const KeyTargetId = createContext<string | null>(null);
 export const KeyRegistryContext = createContext<KeyRegistry | null>(null);
 
+/** A read-only console (`--readonly`): bindings that change data do nothing and leave the footer. */
+export const ReadOnlyContext = createContext(false);
+
 /** What every console does itself: quit, help, palette, back. */
 export interface GlobalControls {
   quit(): void;

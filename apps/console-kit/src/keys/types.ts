@@ -40,6 +40,8 @@ export interface Binding<S extends string = string, A extends string = string, C
   footerModes?: readonly Mode[];
   /** Only while the screen says this holds; the `?` help always lists it. */
   when?: C;
+  /** It changes data: off, and left out of the footer, in a read-only console (`--readonly`). */
+  changes?: boolean;
 }
 
 /** The actions every console handles itself whatever the screen. */

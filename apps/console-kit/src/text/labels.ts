@@ -13,6 +13,7 @@ export const KIT_STRINGS = {
   helpKeysOfScreen: { fr: 'Touches de cet écran :', en: 'Keys on this screen:' },
   helpTyping: { fr: '(pendant la saisie)', en: '(while typing)' },
   helpAsking: { fr: '(à la question o/n)', en: '(at a y/n question)' },
+  helpReadOnly: { fr: '(DÉSACTIVÉ : console en lecture seule)', en: '(OFF: read-only console)' },
   helpTypingNote: {
     fr: 'En saisie, les lettres sont du texte ; Ctrl+C quitte toujours.',
     en: 'While typing, letters are text; Ctrl+C always quits.',

@@ -1,0 +1,90 @@
+import type { Session } from '@docstream/core';
+import { createPalette, type DestinationEntry } from '@docstream/console-kit';
+
+/** One screen on the navigation stack; `id` makes a fresh screen remount. */
+export type Route =
+  | { id: number; screen: 'login' }
+  | { id: number; screen: 'changePassword'; forced: boolean }
+  | { id: number; screen: 'home' };
+
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
+export type RouteSpec = WithoutId<Route>;
+
+/** Where the `:` palette and the Home menu can jump. */
+export type Destination = 'home' | 'password' | 'logout';
+
+export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
+  { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
+  { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
+  { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
+];
+
+/** The screen each destination opens above Home. */
+const OPENS: Record<Exclude<Destination, 'home' | 'logout'>, RouteSpec> = {
+  password: { screen: 'changePassword', forced: false },
+};
+
+export const palette = createPalette(() => DESTINATIONS);
+
+export type Overlay = 'help' | 'palette' | null;
+
+export interface AppState {
+  session: Session | null;
+  /** Screens below the top stay mounted (hidden), so going back finds them as they were. */
+  stack: Route[];
+  overlay: Overlay;
+  nextId: number;
+}
+
+export type AppAction =
+  | { type: 'loggedIn'; session: Session }
+  | { type: 'passwordChanged'; session: Session }
+  | { type: 'open'; route: RouteSpec }
+  | { type: 'back' }
+  | { type: 'go'; to: Destination }
+  | { type: 'overlay'; overlay: Overlay };
+
+export function initialAppState(): AppState {
+  return { session: null, stack: [{ id: 1, screen: 'login' }], overlay: null, nextId: 2 };
+}
+
+export function topOf(s: AppState): Route {
+  return s.stack[s.stack.length - 1]!;
+}
+
+function withStack(s: AppState, specs: RouteSpec[], session: Session | null = s.session): AppState {
+  let nextId = s.nextId;
+  const stack = specs.map((r) => ({ ...r, id: nextId++ }) as Route);
+  return { session, stack, overlay: null, nextId };
+}
+
+/** Navigation of the server console: a stack over Home, the help and palette overlays. */
+export function appReducer(s: AppState, a: AppAction): AppState {
+  switch (a.type) {
+    case 'loggedIn':
+      return withStack(s, [a.session.mustChangePassword ? { screen: 'changePassword', forced: true } : { screen: 'home' }], a.session);
+    case 'passwordChanged':
+      return withStack(s, [{ screen: 'home' }], a.session);
+    case 'open':
+      if (!s.session) return s;
+      return { ...s, stack: [...s.stack, { ...a.route, id: s.nextId } as Route], overlay: null, nextId: s.nextId + 1 };
+    case 'back': {
+      if (s.overlay) return { ...s, overlay: null };
+      const top = topOf(s);
+      if (top.screen === 'changePassword' && top.forced) return withStack(s, [{ screen: 'login' }], null);
+      return s.stack.length <= 1 ? s : { ...s, stack: s.stack.slice(0, -1) };
+    }
+    case 'go': {
+      if (!s.session) return s;
+      if (a.to === 'logout') return withStack(s, [{ screen: 'login' }], null);
+      const base = s.stack[0]!.screen === 'home' ? s.stack[0]! : { id: s.nextId, screen: 'home' as const };
+      const nextId = base.id === s.nextId ? s.nextId + 1 : s.nextId;
+      if (a.to === 'home') return { ...s, stack: [base], overlay: null, nextId };
+      return { ...s, stack: [base, { ...OPENS[a.to], id: nextId } as Route], overlay: null, nextId: nextId + 1 };
+    }
+    case 'overlay':
+      if (a.overlay !== null && !s.session) return s;
+      return { ...s, overlay: a.overlay };
+  }
+}
+
