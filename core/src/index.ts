@@ -57,6 +57,13 @@ export {
 export type { CountRow, CountDimension, Period, DateBasis } from './server/queries/statistics.js';
 export { searchCentralDocuments, centralDocumentsByNumero, type CentralCriteria, type CentralHit, type CentralDocument } from './server/queries/search.js';
 export { REPORTING_LOGIN_PATTERN } from './server/reporting.js';
+export { CENTRAL_STATUS_LABELS, type Documents, type DocumentDetail, type HistoryEntry, type ContainerRef } from './server/documents.js';
+export {
+  DECISIONS, DECISION_LABELS, DECISION_EFFECTS, type ConflictDecision, type ConflictState, type ConflictSummary, type ConflictDetail,
+  type ConflictVersion, type ConflictResolution, type ConflictListInput, type ConflictPage,
+} from './server/conflicts.js';
+export { releaseHint, type HeldState, type QuarantineCentre, type QuarantinePage, type QuarantinedContainer, type ContainerPage, type RejectResult } from './server/quarantine.js';
+export { fieldText, fieldRows, compareFields, type FieldRow, type ComparedField } from './forms/field-text.js';
 export { runBrokerTest, redactBrokerUrl, type BrokerTestOptions, type BrokerTestPhase, type BrokerTestResult } from './transport/broker-test.js';
 export {
   checkTemplate, defaultTemplate, shippedTemplate, templateFor, fillPlaceholders, pageSizeMm,

@@ -2,8 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { seal } from '../../core/src/crypto/sdc.js';
+import { readKeyFile } from '../../core/src/crypto/keystore.js';
 import {
-  createServer, displayNames, eventDateOf, formatNiu, insertValidatedDocuments, searchableNames, shippedForms,
+  createServer, encodePayload, type Message, displayNames, eventDateOf, formatNiu, insertValidatedDocuments, searchableNames, shippedForms,
   type BulkValidatedDocument, type Clock, type KeyAccess, type Server, type Session,
 } from '@docstream/core';
 import { testDatabase, type TestDatabase } from './test-db.js';
@@ -102,6 +104,21 @@ export async function enrolledPair(opts: { matricule?: string; clock?: Clock; st
     },
   };
   }
+}
+
+let craftedSeq = 900_000;
+
+/**
+ * A container sealed with the centre's real key and the server's real certificate, with
+ * the body given: what a centre whose data were restored from an old backup could send
+ * (the same NIU with other content). Seqs are far above the centre's own.
+ */
+export async function sealAsCentre(pair: Pair, typ: Message['header']['typ'], body: unknown): Promise<Buffer> {
+  const [row] = await pair.staff.centre.db.query<{ matricule: string; centre_pem: string; server_pem: string }>(
+    'SELECT (SELECT matricule FROM docstream.centre) AS matricule, centre_pem, server_pem FROM docstream.pki');
+  const key = await readKeyFile(join(pair.centreKeys.dir, 'centre.key.pem'), pair.centreKeys.passphrase);
+  const msg = { header: { v: 1, typ, src: row!.matricule, dst: 'server', seq: ++craftedSeq, ts: new Date().toISOString() }, body } as Message;
+  return seal({ content: encodePayload(msg), signer: { certPem: row!.centre_pem, privateKey: key }, recipientCertPem: row!.server_pem });
 }
 
 const SURNAMES = ['KONÉ', 'TRAORÉ', 'DIALLO', 'COULIBALY', 'KEITA', 'CISSÉ', 'SANGARÉ', 'DIARRA', 'TOURÉ', 'MAÏGA'];

@@ -14,6 +14,7 @@ import { addReportCommands } from './cli/report-commands.js';
 import { addBrokerCommands } from './cli/broker-commands.js';
 import { addFormsCommands } from './cli/forms-commands.js';
 import { addElectionCommands } from './cli/election-commands.js';
+import { addDocumentsCommands } from './cli/documents-commands.js';
 
 interface Globals {
   lang?: string;
@@ -119,6 +120,7 @@ addReportCommands(program, cli);
 addBrokerCommands(program, cli);
 addFormsCommands(program, cli);
 addElectionCommands(program, cli);
+addDocumentsCommands(program, cli);
 
 program.action(async () => {
   await withServer(async (server, s) => {

@@ -42,6 +42,14 @@ export function translateDbError(e: unknown): DocstreamError {
       { cause: e },
     );
   }
+  if (code === 'DS003') {
+    return new DocstreamError(
+      'invalid_state',
+      `Décision déjà prise : ${raw}. Une décision enregistrée ne se reprend pas ; consultez-la dans l’historique.`,
+      `Already decided: ${raw}. A recorded decision is never taken back; see it in the history.`,
+      { cause: e },
+    );
+  }
   if (code === '23505') {
     return new DocstreamError(
       'conflict',

@@ -18,6 +18,7 @@ import { sealNotices } from './outgoing.js';
 import { createBulletins } from './bulletins.js';
 import { createSealAuthority } from './seal-authority.js';
 import { createElections } from './elections.js';
+import { createDocuments } from './documents.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
 
@@ -47,6 +48,7 @@ export function createServer(deps: ServerDeps) {
   const statistics = createStatistics(db, guard, clock);
   const bulletins = createBulletins(db, clock, identity, guard);
   const elections = createElections(db, clock, guard);
+  const documents = createDocuments(db, clock, guard, statistics);
   return {
     db,
     clock,
@@ -60,6 +62,8 @@ export function createServer(deps: ServerDeps) {
     bulletins,
     seals,
     elections,
+    /** The console's Documents area: search, detail with history, conflicts and quarantine to resolve. */
+    documents,
     ingest,
     identity,
     /** Seals what administrative actions queued for the centres (needs the keys). */

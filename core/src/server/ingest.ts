@@ -244,10 +244,8 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     let done: { entry: AckEntry; extra?: Extra; billed: boolean } | undefined;
     if (c.quarantined) {
       if (!(await x.claimWithEvidence(q, { src: h.src, seq: h.seq, msgType: h.typ, digest: c.digest, outcome: 'quarantined', signedData: c.opened.signedData, at: now }))) return undefined;
-      await x.insertQuarantine(q, h.src, h.seq, h.typ, c.opened.content, now);
-      const body = c.msg.body as Partial<Bodies['docs'] & Bodies['cancel']>;
-      const list: unknown = h.typ === 'docs' ? body.docs : body.cancels;
-      const items = (Array.isArray(list) ? list : []).map((d: { n?: unknown }) => ({ n: String(d?.n), r: 'quarantined' as const }));
+      const items = carriedNius(c.msg).map((n) => ({ n, r: 'quarantined' as const }));
+      await x.insertQuarantine(q, h.src, h.seq, h.typ, c.opened.content, items.length, now);
       done = { entry: { seq: h.seq, r: 'quarantined', reason: 'client suspended: kept in quarantine, integrated when reactivated', items }, billed: false };
     } else {
       const claim = { src: h.src, seq: h.seq, msgType: h.typ, digest: c.digest, outcome: 'accepted' as const, signedData: c.opened.signedData, at: now };
@@ -462,6 +460,13 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
       return (await receiveBatch([claimedSrc === undefined ? { bytes } : { bytes, src: claimedSrc }]))[0]!;
     },
   };
+}
+
+/** The NIUs a container carries: its documents or its cancellations (none for other types). */
+export function carriedNius(msg: Message): string[] {
+  const body = msg.body as Partial<Bodies['docs'] & Bodies['cancel']>;
+  const list: unknown = msg.header.typ === 'docs' ? body.docs : msg.header.typ === 'cancel' ? body.cancels : [];
+  return (Array.isArray(list) ? list : []).map((d: { n?: unknown }) => String(d?.n));
 }
 
 interface Rejection {

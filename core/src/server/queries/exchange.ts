@@ -6,8 +6,9 @@ export async function evidenceOf(q: Queryable, src: string, seq: number): Promis
   return r?.signed_data;
 }
 
-export async function insertQuarantine(q: Queryable, src: string, seq: number, msgType: string, payload: Buffer, at: Date): Promise<void> {
-  await q.query('INSERT INTO xm_system.quarantine (src, seq, msg_type, payload, received_at) VALUES ($1, $2, $3, $4, $5)', [src, seq, msgType, payload, at]);
+/** `documents`: how many NIUs the container carries (documents or cancellations), for the operator's list. */
+export async function insertQuarantine(q: Queryable, src: string, seq: number, msgType: string, payload: Buffer, documents: number, at: Date): Promise<void> {
+  await q.query('INSERT INTO xm_system.quarantine (src, seq, msg_type, payload, documents, received_at) VALUES ($1, $2, $3, $4, $5, $6)', [src, seq, msgType, payload, documents, at]);
 }
 
 export async function outgoing(q: Queryable, dst: string, seq: number): Promise<Buffer | undefined> {

@@ -113,9 +113,10 @@ export interface QuarantinedRow {
   received_at: Date;
 }
 
+/** What a centre still has held (neither released nor rejected), locked, in seq order. */
 export async function lockQuarantined(q: Queryable, src: string): Promise<QuarantinedRow[]> {
   return q.query<QuarantinedRow>(
-    'SELECT src, seq, msg_type, payload, received_at FROM xm_system.quarantine WHERE src = $1 AND released_at IS NULL ORDER BY seq FOR UPDATE',
+    'SELECT src, seq, msg_type, payload, received_at FROM xm_system.quarantine WHERE src = $1 AND released_at IS NULL AND rejected_at IS NULL ORDER BY seq FOR UPDATE',
     [src],
   );
 }
@@ -125,6 +126,6 @@ export async function markReleased(q: Queryable, src: string, seqs: number[], at
 }
 
 export async function quarantineCount(q: Queryable, src: string): Promise<number> {
-  const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM xm_system.quarantine WHERE src = $1 AND released_at IS NULL', [src]);
+  const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM xm_system.quarantine WHERE src = $1 AND released_at IS NULL AND rejected_at IS NULL', [src]);
   return r!.n;
 }
