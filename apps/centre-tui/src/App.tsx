@@ -105,7 +105,8 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
   const width = Math.max(40, columns);
   const top = topOf(state);
 
-  function screenFor(route: Route, visible: boolean, session: Session | null) {
+  /** `visible`: on top with no overlay; `onTop`: on top of the stack (an overlay may cover it). */
+  function screenFor(route: Route, visible: boolean, onTop: boolean, session: Session | null) {
     if (route.screen === 'login') return <LoginScreen width={width} databaseLine={databaseLine} />;
     if (!session) return null;
     switch (route.screen) {
@@ -114,9 +115,9 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
       case 'home':
         return <HomeScreen active={visible} width={width} session={session} databaseLine={databaseLine} />;
       case 'documents':
-        return <DocumentsScreen width={width} session={session} pageSize={Math.max(3, rows - 8)} criteria={route.criteria} />;
+        return <DocumentsScreen active={onTop} width={width} session={session} pageSize={Math.max(3, rows - 8)} criteria={route.criteria} />;
       case 'detail':
-        return <DetailScreen width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} dataDir={dataDir} />;
+        return <DetailScreen active={onTop} width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} dataDir={dataDir} />;
       case 'verify':
         return <VerifyScreen width={width} rows={rows} />;
       case 'messages':
@@ -142,7 +143,7 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
             return (
               <KeyTargetId.Provider key={route.id} value={String(route.id)}>
                 <Box display={visible ? 'flex' : 'none'} flexDirection="column">
-                  {screenFor(route, visible, state.session)}
+                  {screenFor(route, visible, route === top, state.session)}
                 </Box>
               </KeyTargetId.Provider>
             );

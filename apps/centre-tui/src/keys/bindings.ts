@@ -23,8 +23,9 @@ export type Condition = 'copy' | 'messageList' | 'messageOpen' | UsersCondition 
 /**
  * The detail's workflow actions that apply to the document and the user (see
  * screens/detail-actions.ts); `askCopy` / `askDoc`: which yes/no question waits.
+ * `docEdit`: the document (the detail's, or the list's selected row) is a draft this user may edit.
  */
-export type DocumentCondition = 'docCheck' | 'docSendBack' | 'docValidate' | 'docCancel' | 'askCopy' | 'askDoc';
+export type DocumentCondition = 'docEdit' | 'docCheck' | 'docSendBack' | 'docValidate' | 'docCancel' | 'askCopy' | 'askDoc';
 
 /**
  * Users: `userList` the list is shown (loaded, not refused); `userSelected` a row is chosen;
@@ -65,6 +66,7 @@ export type Action =
   | 'pause'
   | 'exportT2d'
   | 'importT2d'
+  | 'editDoc'
   | 'docCheck'
   | 'docSendBack'
   | 'docValidate'
@@ -243,6 +245,19 @@ export const BINDINGS: readonly Binding[] = [
     when: 'askCopy',
   },
   // Workflow actions on the document (detail): each shown only where it applies.
+  {
+    id: 'docEdit',
+    keys: [{ stroke: { input: 'e' }, action: 'editDoc' }],
+    shown: same('e'),
+    label: { fr: 'modifier', en: 'edit' },
+    help: {
+      fr: 'Modifier le brouillon dans son formulaire ; Ctrl+S enregistre et revient ici (brouillon seulement)',
+      en: 'Edit the draft in its form; Ctrl+S saves and comes back here (drafts only)',
+    },
+    screens: ['documents', 'detail'],
+    modes: ['normal'],
+    when: 'docEdit',
+  },
   {
     id: 'docCheck',
     keys: [{ stroke: { input: 'v' }, action: 'docCheck' }],
