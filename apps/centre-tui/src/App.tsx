@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, useApp, useInput, type Key } from 'ink';
-import type { Centre, Lang, Session } from '@docstream/core';
+import type { Centre, Lang, Session, Settings } from '@docstream/core';
 import { t } from './i18n.js';
 import { appReducer, initialAppState, topOf, type Route } from './navigation.js';
 import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from './hooks/console-context.js';
@@ -20,10 +20,16 @@ import { AccountScreen } from './screens/AccountScreen.js';
 import { TransmissionScreen } from './screens/TransmissionScreen.js';
 import { FormScreen } from './screens/FormScreen.js';
 import { UsersScreen } from './screens/UsersScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
 
 export interface AppProps {
   centre: Centre;
+  /** The language to start in; the Settings screen may change it while the console runs. */
   lang: Lang;
+  /** The settings given on the command line (the Settings screen says what they override). */
+  commandLine?: Partial<Settings>;
+  /** The environment the settings are read from (and the settings file's folder, DOCSTREAM_CONFIG_DIR); process.env by default. */
+  env?: NodeJS.ProcessEnv;
   /** Defaults to what the centre's database says about itself. */
   embedded?: boolean;
   dbDescription?: string;
@@ -37,8 +43,10 @@ export interface AppProps {
  * The centre console: a stack of screens (the ones below the top stay mounted, hidden,
  * so Esc finds them as they were), the help and palette overlays, one header line.
  */
-export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: AppProps) {
+export function App({ centre, lang: startLang, commandLine, env, embedded, dbDescription, dataDir, onExit }: AppProps) {
   const { exit } = useApp();
+  // Held here so that a change from the Settings screen redraws the whole console at once.
+  const [lang, setLang] = useState<Lang>(startLang);
   const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
   const [identity, setIdentity] = useState<CentreIdentity | null | undefined>(undefined);
@@ -82,6 +90,7 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
       },
       loggedIn: (session) => dispatch({ type: 'loggedIn', session }),
       passwordChanged: (session) => dispatch({ type: 'passwordChanged', session }),
+      setLang,
     }),
     [],
   );
@@ -130,6 +139,8 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit }: 
         return <FormScreen width={width} rows={rows} session={session} numero={route.numero} />;
       case 'users':
         return <UsersScreen width={width} rows={rows} session={session} />;
+      case 'settings':
+        return <SettingsScreen width={width} session={session} commandLine={commandLine} env={env} currentDatabase={description + (isEmbedded ? ` (${t(lang, 'embedded')})` : '')} />;
     }
   }
 

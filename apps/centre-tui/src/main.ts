@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { DocstreamError } from '@docstream/core';
+import { DocstreamError, overridesFromOptions } from '@docstream/core';
 import { settingsFrom, outputFrom, withCentre, type GlobalOptions } from './cli/context.js';
 import { reportError, tr } from './cli/io.js';
 import { addAdminCommands } from './cli/admin-commands.js';
@@ -47,7 +47,7 @@ program.action(async () => {
       process.stderr.write(`${tr(out, 'Centre de démonstration créé.', 'Demo centre created.')}\n`);
     }
     const { runConsole } = await import('./console.js');
-    await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description, dataDir: settings.dataDir });
+    await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description, dataDir: settings.dataDir, commandLine: overridesFromOptions(g) });
   });
 });
 
