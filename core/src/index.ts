@@ -1,7 +1,12 @@
 export { DocstreamError, isDocstreamError, type ErrorCode, type FieldProblem, type Lang } from './errors.js';
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
-export { loadSettings, saveSetting, langFrom, settingsFromOptions, type Settings } from './settings.js';
+export {
+  loadSettings, saveSetting, langFrom, settingsFromOptions, overridesFromOptions, resolveSettings, settingsFilePath, cycleModeFrom, cycleMinutesFrom,
+  CYCLE_MODES, DEFAULT_CYCLE_INTERVAL_MINUTES, MAX_CYCLE_INTERVAL_MINUTES,
+  type Settings, type StoredSettings, type SettingKey, type SettingSource, type ResolvedSetting, type ResolvedSettings, type CycleMode,
+} from './settings.js';
+export { EDITABLE_SETTINGS, maskUrl, parseSettingInput, describeSettings, type EditableSetting, type SettingView } from './settings-input.js';
 export type { Database, Queryable } from './db/database.js';
 export { createDatabase } from './db/database.js';
 export { openDatabase } from './db/open.js';

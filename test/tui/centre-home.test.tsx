@@ -25,9 +25,9 @@ function fitsTerminal(frame: string): void {
   for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
 }
 
-async function home(centre: Centre, login: string): Promise<Console> {
-  open = mount(<App centre={centre} lang="fr" />);
-  await open.waitFor('Identifiant');
+async function home(centre: Centre, login: string, lang: 'fr' | 'en' = 'fr'): Promise<Console> {
+  open = mount(<App centre={centre} lang={lang} />);
+  await open.waitFor(lang === 'fr' ? 'Identifiant' : 'User name');
   await logIn(open, login, PASSWORDS[login]!);
   await open.waitFor(/Total\s+\d+/);
   return open;
@@ -98,5 +98,53 @@ describe('centre console: Home dashboard and work queues', () => {
     await pair.notify();
     await c.type('r');
     await c.waitFor('Solde : 13 500');
+  });
+});
+
+describe('centre console: Home, in English', () => {
+  it('titles, counts, work queue, link, balance and footer keys; the queue opens its list', async () => {
+    const db = (await testDatabase()).open(4);
+    const staff = await centreWithStaff(db);
+    const docs = staff.centre.documents;
+    await docs.draft(staff.agent, 'acte_naissance', birth());
+    const checked = await docs.draft(staff.agent, 'acte_naissance', birth({ enfant: { nom: 'COULIBALY', prenoms: 'Oumar' }, sexe: 'M' }));
+    await docs.verify(staff.secretary, checked.numero);
+    const c = await home(staff.centre, 'sekou', 'en');
+    const f = await c.waitFor('to check: 1');
+    show(f);
+    fitsTerminal(f);
+    expect(f.split('\n')[1]).toBe('Home');
+    expect(f).toContain('User: Sékou Traoré — Secretary');
+    expect(f).toContain('Documents of the centre');
+    expect(f).toMatch(/Drafts, to check\s+1/);
+    expect(f).toMatch(/Checked, to validate\s+1/);
+    expect(f).toMatch(/Total\s+2/);
+    expect(f).toContain('To do');
+    expect(f).toContain('Go to');
+    expect(f).toContain('Verify a copy');
+    expect(f).toContain('Transmission: disconnected');
+    expect(f).toContain('Unread messages: 0');
+    expect(f).toContain('Balance: not received yet');
+    expect(f).toContain('? help  : go to  ↑↓ select  Enter open  r refresh  q quit');
+    expect(f).not.toMatch(/Accueil|Brouillons|Solde/);
+    await c.press('up');
+    await c.press('enter');
+    const list = await c.waitFor('Queue: to check');
+    show(list);
+    await c.waitFor('KONÉ Aminata Fatou');
+    expect(c.frame()).not.toContain('COULIBALY');
+  });
+
+  it('a refusal is said in English: an Agent suspended meanwhile, on r', async () => {
+    const db = (await testDatabase()).open(4);
+    const staff = await centreWithStaff(db);
+    const c = await home(staff.centre, 'awa', 'en');
+    let f = await c.waitFor('my drafts: 0');
+    expect(f).toContain('User: Awa Diallo — Agent');
+    await staff.centre.users.suspend(staff.officer, 'awa');
+    await c.type('r');
+    f = await c.waitFor('Error: This account is suspended. Ask the centre’s Officer.');
+    show(f);
+    fitsTerminal(f);
   });
 });

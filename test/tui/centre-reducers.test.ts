@@ -319,9 +319,11 @@ describe('detail', () => {
 
 describe('palette', () => {
   it('narrows the screens by name in either language, accents and case aside', () => {
-    expect(paletteMatches('').map((d) => d.id)).toEqual(['home', 'documents', 'verify', 'transmission', 'messages', 'account', 'users', 'newDocument', 'password', 'logout']);
+    expect(paletteMatches('').map((d) => d.id)).toEqual(['home', 'documents', 'verify', 'transmission', 'messages', 'account', 'users', 'newDocument', 'settings', 'password', 'logout']);
     expect(paletteMatches('DÉCO').map((d) => d.id)).toEqual(['logout']);
     expect(paletteMatches('log').map((d) => d.id)).toEqual(['logout']);
+    expect(paletteMatches('param').map((d) => d.id)).toEqual(['settings']);
+    expect(paletteMatches('settings').map((d) => d.id)).toEqual(['settings']);
     expect(paletteMatches('zzz')).toEqual([]);
   });
 

@@ -163,3 +163,73 @@ describe('centre console: users (Officer only)', () => {
     expect(f).toContain('Esc retour');
   });
 });
+
+describe('centre console: users, in English', () => {
+  const TEMP_EN = /Temporary password of (\S+): ([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}) — pass it on, it will not be shown again/;
+
+  it('titles, columns, roles and footer keys; an account created with y shows its temporary password once', async () => {
+    const c = await usersScreen('chef', 'en');
+    let f = await c.waitFor(/\d account\(s\)/);
+    show(f);
+    fitsTerminal(f);
+    expect(f.split('\n')[1]).toBe('Users');
+    expect(f).toMatch(/User name\s+Full name\s+Role\s+State/);
+    expect(f).toMatch(/chef\s+Chef de Centre\s+Officer/);
+    expect(f).toMatch(/sekou\s+Sékou Traoré\s+Secretary/);
+    expect(f).toContain('n new');
+    expect(f).toContain('e edit');
+    expect(f).toContain('s suspend');
+    expect(f).toContain('m password');
+    expect(f).toContain('Esc back');
+    expect(f).not.toContain('compte');
+    await c.type('n');
+    f = await c.waitFor('New account');
+    expect(f).toContain('Tab or Enter: next field; role: ←→; Enter on the role: save.');
+    expect(f).toContain('Enter next / save');
+    expect(f).toContain('Esc discard');
+    await c.type('fatou');
+    await c.press('enter');
+    await c.type('Fatou Camara');
+    await c.press('enter');
+    f = await c.waitFor('←→ role');
+    expect(f).toMatch(/> Role\s+: ← \[Agent\]\s+Secretary\s+Officer/);
+    await c.press('enter');
+    f = await c.waitFor('Create the account fatou (Agent)? (y/n)');
+    expect(f).toContain('y yes');
+    expect(f).toContain('n Esc no');
+    await c.type('y');
+    f = await c.waitFor((x) => TEMP_EN.test(joined(x)));
+    show(f);
+    fitsTerminal(f);
+    expect(f).toMatch(/> fatou\s+Fatou Camara\s+Agent\s+to change/);
+    expect(TEMP_EN.exec(joined(f))![1]).toBe('fatou');
+  });
+
+  it('the last Officer cannot be demoted: the core’s reason in English', async () => {
+    const c = await usersScreen('chef', 'en');
+    await c.waitFor(/\d account\(s\)/);
+    while (!/> chef/.test(c.frame())) await c.press('down');
+    await c.type('e');
+    let f = await c.waitFor('Edit the account chef');
+    expect(f).toMatch(/> Full name\s+: Chef de Centre/);
+    await c.press('enter');
+    await c.press('left');
+    await c.press('enter');
+    await c.waitFor('Save the changes to the account chef? (y/n)');
+    await c.type('y');
+    f = await c.waitFor('Error: Not possible: this is the last active Officer. Appoint another one first.');
+    show(f);
+    fitsTerminal(f);
+    expect((await staff.centre.users.list(staff.officer)).find((u) => u.login === 'chef')!.privilege).toBe(3);
+  });
+
+  it('a Secretary is refused, in English', async () => {
+    const c = await usersScreen('sekou', 'en');
+    const f = await c.waitFor(/Users\nError: Not allowed: managing users needs the Officer role\. Ask a user who holds\s+it\./);
+    show(f);
+    fitsTerminal(f);
+    expect(f).not.toContain('account(s)');
+    expect(f).not.toContain('n new');
+    expect(f.split('\n').at(-1)).toBe('? help  : go to  Esc back  q quit');
+  });
+});

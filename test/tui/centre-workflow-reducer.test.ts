@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { shippedForms, type DocumentView } from '@docstream/core';
+import { shippedForms, type DocumentView, type SearchHit } from '@docstream/core';
 import { actsAllowed, detailConditions, detailMode, detailReducer, detailStatus, initialDetail, type DetailState } from '../../apps/centre-tui/src/screens/detail-reducer.js';
-import { allowedActs, fieldLine } from '../../apps/centre-tui/src/screens/detail-actions.js';
+import { allowedActs, canEditDocument, fieldLine } from '../../apps/centre-tui/src/screens/detail-actions.js';
+import { documentsConditions, documentsReducer, initialDocuments } from '../../apps/centre-tui/src/screens/documents-reducer.js';
 import { footerRows, helpEntries, matchAction } from '../../apps/centre-tui/src/keys/kit.js';
 
 const OFFICER = 3;
@@ -142,5 +143,44 @@ describe('workflow actions from the detail: the steps', () => {
     expect([...line].length).toBeLessThanOrEqual(79);
     expect(line.startsWith('Remarque pour l’Agent : …')).toBe(true);
     expect(line.endsWith('FIN_')).toBe(true);
+  });
+});
+
+describe('editing a draft (e): when it is offered', () => {
+  it('mirrors the core: a local draft (Status 1, stage draft), any active user, author or not', () => {
+    expect(canEditDocument(docWith(), AGENT)).toBe(true);
+    expect(canEditDocument(docWith({ createdBy: ME + 1 }), AGENT)).toBe(true);
+    expect(canEditDocument(docWith(), OFFICER)).toBe(true);
+    expect(canEditDocument(docWith(), 0)).toBe(false);
+    expect(canEditDocument(docWith({ stage: 'verified' }), OFFICER)).toBe(false);
+    expect(canEditDocument(docWith(validated), OFFICER)).toBe(false);
+    expect(canEditDocument(docWith({ status: 0, cancelReason: 'x' }), OFFICER)).toBe(false);
+    expect(canEditDocument(docWith({ status: 2 }), OFFICER)).toBe(false);
+    expect(canEditDocument(undefined, OFFICER)).toBe(false);
+  });
+
+  it('the detail offers it only with the document read and nothing asked', () => {
+    expect(detailConditions(loaded(), AGENT, ME)).toEqual(['docEdit', 'docCancel']);
+    expect(detailConditions(loaded(validated), OFFICER, 1)).not.toContain('docEdit');
+    const typing = detailReducer(loaded(), { type: 'startAct', kind: 'cancel', privilege: AGENT, userId: ME });
+    expect(detailConditions(typing, AGENT, ME)).not.toContain('docEdit');
+    expect(detailConditions(detailReducer(loaded(), { type: 'refresh' }), AGENT, ME)).not.toContain('docEdit');
+    expect(matchAction('detail', 'normal', 'e', {}, ['docEdit'])).toBe('editDoc');
+    expect(matchAction('detail', 'normal', 'e', {}, [])).toBeUndefined();
+  });
+
+  it('the list offers it on a selected draft, not while the filter line is open', () => {
+    const hit = (over: Partial<SearchHit>): SearchHit => ({
+      numero: 1, form_id: 'acte_naissance', status: 1, stage: 'draft', niu: null, event_date: null, names_norm: '', names_display: '',
+      remark: null, created_at: new Date(), updated_at: new Date(), ...over,
+    });
+    const base = initialDocuments(10);
+    const s = documentsReducer(base, { type: 'loaded', id: base.request!.id, page: { items: [hit({ numero: 2, stage: 'validated', status: 3 }), hit({ numero: 1 })] } });
+    expect(documentsConditions(s, AGENT)).toEqual([]);
+    const down = documentsReducer(s, { type: 'down' });
+    expect(documentsConditions(down, AGENT)).toEqual(['docEdit']);
+    expect(documentsConditions(documentsReducer(down, { type: 'openFilter' }), AGENT)).toEqual([]);
+    expect(matchAction('documents', 'normal', 'e', {}, ['docEdit'])).toBe('editDoc');
+    expect(matchAction('documents', 'typing', 'e', {}, ['docEdit'])).toBeUndefined();
   });
 });

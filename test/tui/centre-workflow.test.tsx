@@ -76,7 +76,7 @@ describe('centre console: workflow actions from the detail', () => {
     let f = c.frame();
     show(f);
     fitsTerminal(f);
-    expect(lastLine(f)).toBe('v vérifier  b renvoyer  x annuler');
+    expect(lastLine(f)).toBe('e modifier  v vérifier  b renvoyer  x annuler');
     expect(f).not.toContain('V valider');
     await c.type('v');
     f = await c.waitFor(`Document n° ${toValidate} vérifié`);

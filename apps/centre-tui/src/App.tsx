@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, useApp, useInput, type Key } from 'ink';
-import type { Centre, CentreServiceHost, Lang, Session } from '@docstream/core';
+import type { Centre, CentreServiceHost, Lang, Session, Settings } from '@docstream/core';
 import { t } from './i18n.js';
 import { appReducer, initialAppState, topOf, type Route } from './navigation.js';
 import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from './hooks/console-context.js';
@@ -17,10 +17,16 @@ import { AccountScreen } from './screens/AccountScreen.js';
 import { TransmissionScreen } from './screens/TransmissionScreen.js';
 import { FormScreen } from './screens/FormScreen.js';
 import { UsersScreen } from './screens/UsersScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
 
 export interface AppProps {
   centre: Centre;
+  /** The language to start in; the Settings screen may change it while the console runs. */
   lang: Lang;
+  /** The settings given on the command line (the Settings screen says what they override). */
+  commandLine?: Partial<Settings>;
+  /** The environment the settings are read from (and the settings file's folder, DOCSTREAM_CONFIG_DIR); process.env by default. */
+  env?: NodeJS.ProcessEnv;
   /** Defaults to what the centre's database says about itself. */
   embedded?: boolean;
   dbDescription?: string;
@@ -36,8 +42,10 @@ export interface AppProps {
  * The centre console: a stack of screens (the ones below the top stay mounted, hidden,
  * so Esc finds them as they were), the help and palette overlays, one header line.
  */
-export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cycle }: AppProps) {
+export function App({ centre, lang: startLang, commandLine, env, embedded, dbDescription, dataDir, onExit, cycle }: AppProps) {
   const { exit } = useApp();
+  // Held here so that a change from the Settings screen redraws the whole console at once.
+  const [lang, setLang] = useState<Lang>(startLang);
   const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
   const [identity, setIdentity] = useState<CentreIdentity | null | undefined>(undefined);
@@ -81,6 +89,7 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cy
       },
       loggedIn: (session) => dispatch({ type: 'loggedIn', session }),
       passwordChanged: (session) => dispatch({ type: 'passwordChanged', session }),
+      setLang,
     }),
     [],
   );
@@ -104,7 +113,8 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cy
   const width = Math.max(40, columns);
   const top = topOf(state);
 
-  function screenFor(route: Route, visible: boolean, session: Session | null) {
+  /** `visible`: on top with no overlay; `onTop`: on top of the stack (an overlay may cover it). */
+  function screenFor(route: Route, visible: boolean, onTop: boolean, session: Session | null) {
     if (route.screen === 'login') return <LoginScreen lang={lang} width={width} databaseLine={databaseLine} login={centre.users.login} onLoggedIn={controls.loggedIn} />;
     if (!session) return null;
     switch (route.screen) {
@@ -113,9 +123,9 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cy
       case 'home':
         return <HomeScreen active={visible} width={width} session={session} databaseLine={databaseLine} />;
       case 'documents':
-        return <DocumentsScreen width={width} session={session} pageSize={Math.max(3, rows - 8)} criteria={route.criteria} />;
+        return <DocumentsScreen active={onTop} width={width} session={session} pageSize={Math.max(3, rows - 8)} criteria={route.criteria} />;
       case 'detail':
-        return <DetailScreen width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} dataDir={dataDir} />;
+        return <DetailScreen active={onTop} width={width} height={Math.max(3, rows - 6)} session={session} numero={route.numero} dataDir={dataDir} />;
       case 'verify':
         return <VerifyScreen width={width} rows={rows} />;
       case 'messages':
@@ -128,6 +138,8 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cy
         return <FormScreen width={width} rows={rows} session={session} numero={route.numero} />;
       case 'users':
         return <UsersScreen width={width} rows={rows} session={session} />;
+      case 'settings':
+        return <SettingsScreen width={width} session={session} commandLine={commandLine} env={env} currentDatabase={description + (isEmbedded ? ` (${t(lang, 'embedded')})` : '')} />;
     }
   }
 
@@ -141,7 +153,7 @@ export function App({ centre, lang, embedded, dbDescription, dataDir, onExit, cy
             return (
               <KeyTargetId.Provider key={route.id} value={String(route.id)}>
                 <Box display={visible ? 'flex' : 'none'} flexDirection="column">
-                  {screenFor(route, visible, state.session)}
+                  {screenFor(route, visible, route === top, state.session)}
                 </Box>
               </KeyTargetId.Provider>
             );

@@ -48,7 +48,7 @@ export function consoleCycle(centre: Centre, readSettings: () => Settings, keys:
     if (!keys) throw noKeys();
     const s = readSettings();
     const url = network ? (await network).brokerUrl : embeddedBrokerUrl(s);
-    return { link: { url }, mode: 'continuous', log };
+    return { link: { url }, mode: s.cycleMode ?? 'continuous', ...(s.cycleIntervalMinutes ? { intervalMinutes: s.cycleIntervalMinutes } : {}), log };
   });
   if (network) void network.then(() => host.start(), () => host.start());
   return {

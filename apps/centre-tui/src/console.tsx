@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { DocstreamError, type Centre, type CentreServiceHost, type Lang } from '@docstream/core';
+import { DocstreamError, type Centre, type CentreServiceHost, type Lang, type Settings } from '@docstream/core';
 import { App } from './App.js';
 
 export interface RunConsoleOptions {
@@ -10,12 +10,14 @@ export interface RunConsoleOptions {
   dbDescription: string;
   /** The data directory of the settings in use (copies go to its `copies/`); else the settings are read again. */
   dataDir?: string;
+  /** The settings given as options (the Settings screen says what they override). */
+  commandLine?: Partial<Settings>;
   /** The MQTT cycle the console hosts. */
   cycle?: CentreServiceHost;
 }
 
 /** Runs the interactive centre console; resolves when the user quits (q, or Ctrl+C). */
-export async function runConsole({ centre, lang, embedded, dbDescription, dataDir, cycle }: RunConsoleOptions): Promise<void> {
+export async function runConsole({ centre, lang, embedded, dbDescription, dataDir, commandLine, cycle }: RunConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -24,6 +26,9 @@ export async function runConsole({ centre, lang, embedded, dbDescription, dataDi
     );
   }
   // Ctrl+C goes through the bindings table like every other key (it always quits).
-  const instance = render(<App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} {...(dataDir ? { dataDir } : {})} {...(cycle ? { cycle } : {})} />, { exitOnCtrlC: false });
+  const instance = render(
+    <App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} {...(dataDir ? { dataDir } : {})} {...(commandLine ? { commandLine } : {})} {...(cycle ? { cycle } : {})} />,
+    { exitOnCtrlC: false },
+  );
   await instance.waitUntilExit();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { createCentre, demoKeyAccess, DocstreamError, keyAccessFrom, openDatabase } from '@docstream/core';
+import { createCentre, demoKeyAccess, DocstreamError, keyAccessFrom, openDatabase, overridesFromOptions } from '@docstream/core';
 import { settingsFrom, outputFrom, type GlobalOptions } from './cli/context.js';
 import { reportError, tr } from './cli/io.js';
 import { addAdminCommands } from './cli/admin-commands.js';
@@ -56,7 +56,7 @@ program.action(async () => {
     const [{ runConsole }, { consoleCycle }] = await Promise.all([import('./console.js'), import('./console-cycle.js')]);
     const cycle = consoleCycle(centre, () => settingsFrom(g), keys, Boolean(g.demo));
     try {
-      await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description, dataDir: settings.dataDir, cycle: cycle.host });
+      await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description, dataDir: settings.dataDir, commandLine: overridesFromOptions(g), cycle: cycle.host });
     } finally {
       // Stopping the cycle (and the demo's server) lets in-flight work finish: say so.
       process.stderr.write(`${tr(out, 'Arrêt de la transmission…', 'Stopping transmission…')}\n`);

@@ -22,6 +22,7 @@ export type Route =
   | { id: number; screen: 'account' }
   | { id: number; screen: 'transmission' }
   | { id: number; screen: 'users' }
+  | { id: number; screen: 'settings' }
   /** New document; with `numero`, that draft opened for editing. */
   | { id: number; screen: 'form'; numero?: number };
 
@@ -29,7 +30,7 @@ type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'documents' | 'verify' | 'transmission' | 'messages' | 'account' | 'users' | 'newDocument' | 'password' | 'logout';
+export type Destination = 'home' | 'documents' | 'verify' | 'transmission' | 'messages' | 'account' | 'users' | 'settings' | 'newDocument' | 'password' | 'logout';
 
 export type DestinationEntry = KitDestination<Destination>;
 
@@ -42,6 +43,7 @@ export const DESTINATIONS: readonly DestinationEntry[] = [
   { id: 'account', label: { fr: 'Compte et profil', en: 'Account and profile' } },
   { id: 'users', label: { fr: 'Utilisateurs', en: 'Users' } },
   { id: 'newDocument', label: { fr: 'Nouveau document', en: 'New document' } },
+  { id: 'settings', label: { fr: 'Paramètres', en: 'Settings' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
 ];
@@ -100,7 +102,7 @@ export function appReducer(s: AppState, a: AppAction): AppState {
       if (!s.session) return s;
       if (a.to === 'logout') return withStack(s, [{ screen: 'login' }], null);
       const target: RouteSpec[] =
-        a.to === 'messages' || a.to === 'account' || a.to === 'users'
+        a.to === 'messages' || a.to === 'account' || a.to === 'users' || a.to === 'settings'
           ? [{ screen: 'home' }, { screen: a.to }]
           : a.to === 'newDocument'
           ? [{ screen: 'home' }, { screen: 'form' }]

@@ -14,6 +14,7 @@ import { Privilege } from './privileges.js';
 import { createTransmission } from './transmission.js';
 import { createServerLink } from './server-link.js';
 import { createCopies } from './copies.js';
+import { createSettingsService } from './settings-service.js';
 import type { KeyAccess } from '../crypto/key-access.js';
 
 export interface CentreDeps {
@@ -58,6 +59,7 @@ export function createCentre(deps: CentreDeps) {
   const transmission = createTransmission(db, clock, sessions, deps.keys);
   const serverLink = createServerLink(db, clock, sessions);
   const copies = createCopies(db, clock, sessions, deps.keys);
+  const settings = createSettingsService(db, clock, sessions);
 
   async function initWith(matricule: string, name: string, addUsers: (q: Parameters<Parameters<Database['tx']>[0]>[0]) => Promise<void>): Promise<void> {
     if (!/^\d{5}$/.test(matricule)) {
@@ -89,6 +91,8 @@ export function createCentre(deps: CentreDeps) {
     server: serverLink,
     /** Certified copies, their templates, and the verification of a seal. */
     copies,
+    /** The settings file: read by everyone, changed by the Officer (audited). */
+    settings,
 
     async info(): Promise<CentreRow | undefined> {
       return centreInfo(db);

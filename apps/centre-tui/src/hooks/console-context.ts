@@ -12,6 +12,8 @@ export interface ConsoleControls {
   go(to: Destination): void;
   loggedIn(session: Session): void;
   passwordChanged(session: Session): void;
+  /** Switches the whole console to another language, at once. */
+  setLang(lang: Lang): void;
 }
 
 export interface ConsoleContextValue {

@@ -8,26 +8,34 @@ export type { KeyStroke, Mode, NamedKey } from '@docstream/console-kit';
  * are all derived from it (keys/kit.ts); a key that is not here does nothing.
  */
 
-export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'transmission' | 'messages' | 'account' | 'help' | 'palette' | 'form' | 'users';
+export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'transmission' | 'messages' | 'account' | 'help' | 'palette' | 'form' | 'users' | 'settings';
 
 /**
  * Something a screen says holds right now; a binding that names one is shown in the footer
  * and works only then (the `?` help always lists it, saying when it applies).
  * `copy`: an Officer on a validated, non-cancelled document, no copy being made.
  */
-export type Condition = 'copy' | 'messageList' | 'messageOpen' | UsersCondition | TransmissionCondition | DocumentCondition | FormCondition | HelpCondition;
+export type Condition = 'copy' | 'messageList' | 'messageOpen' | UsersCondition | SettingsCondition | TransmissionCondition | DocumentCondition | FormCondition | HelpCondition;
 
 /**
  * The detail's workflow actions that apply to the document and the user (see
  * screens/detail-actions.ts); `askCopy` / `askDoc`: which yes/no question waits.
+ * `docEdit`: the document (the detail's, or the list's selected row) is a draft this user may edit.
  */
-export type DocumentCondition = 'docCheck' | 'docSendBack' | 'docValidate' | 'docCancel' | 'askCopy' | 'askDoc';
+export type DocumentCondition = 'docEdit' | 'docCheck' | 'docSendBack' | 'docValidate' | 'docCancel' | 'askCopy' | 'askDoc';
 
 /**
  * Users: `userList` the list is shown (loaded, not refused); `userSelected` a row is chosen;
  * `userActive` the chosen account is not suspended; `userRole` the form's role field has focus.
  */
 export type UsersCondition = 'userList' | 'userSelected' | 'userActive' | 'userRole';
+
+/**
+ * Settings: `settingList` the settings are shown (read, not refused); `settingEdit` the
+ * user may change them (the Officer); `settingChoice` the value being changed is chosen
+ * from a list (cycle, language), not typed.
+ */
+export type SettingsCondition = 'settingList' | 'settingEdit' | 'settingChoice';
 
 /** The `?` help is longer than the terminal: it scrolls. */
 export type HelpCondition = 'helpScroll';
@@ -68,6 +76,7 @@ export type Action =
   | 'importT2d'
   | 'cycleStart'
   | 'cycleStop'
+  | 'editDoc'
   | 'docCheck'
   | 'docSendBack'
   | 'docValidate'
@@ -82,9 +91,9 @@ export type FormKeyAction = 'save' | 'prevChoice' | 'nextChoice';
 
 export type Binding = KitBinding<ScreenId, Action, Condition>;
 
-const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail', 'transmission', 'messages', 'account', 'form', 'users'];
+const LISTS: readonly ScreenId[] = ['home', 'documents', 'detail', 'transmission', 'messages', 'account', 'form', 'users', 'settings'];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'verify', 'transmission', 'messages', 'account', 'help', 'palette', 'form', 'users'];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents', 'detail', 'verify', 'transmission', 'messages', 'account', 'help', 'palette', 'form', 'users', 'settings'];
 
 const same = (text: string): Label => ({ fr: text, en: text });
 
@@ -219,6 +228,19 @@ export const BINDINGS: readonly Binding[] = [
     when: 'askCopy',
   },
   // Workflow actions on the document (detail): each shown only where it applies.
+  {
+    id: 'docEdit',
+    keys: [{ stroke: { input: 'e' }, action: 'editDoc' }],
+    shown: same('e'),
+    label: { fr: 'modifier', en: 'edit' },
+    help: {
+      fr: 'Modifier le brouillon dans son formulaire ; Ctrl+S enregistre et revient ici (brouillon seulement)',
+      en: 'Edit the draft in its form; Ctrl+S saves and comes back here (drafts only)',
+    },
+    screens: ['documents', 'detail'],
+    modes: ['normal'],
+    when: 'docEdit',
+  },
   {
     id: 'docCheck',
     keys: [{ stroke: { input: 'v' }, action: 'docCheck' }],
@@ -938,6 +960,111 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['users'],
     modes: ['confirm'],
   },
+  // Settings: the list (read by all), one value typed or chosen (Officer), the o/n question before writing it
+  {
+    id: 'settingMove',
+    keys: [
+      { stroke: { key: 'upArrow' }, action: 'up' },
+      { stroke: { key: 'downArrow' }, action: 'down' },
+      { stroke: { input: 'k' }, action: 'up' },
+      { stroke: { input: 'j' }, action: 'down' },
+    ],
+    shown: same('↑↓'),
+    label: { fr: 'choix', en: 'select' },
+    help: { fr: 'Choisir le paramètre précédent / suivant (son détail s’affiche dessous)', en: 'Select the previous / next setting (its detail shows below)' },
+    screens: ['settings'],
+    modes: ['normal'],
+    when: 'settingList',
+  },
+  {
+    id: 'settingEdit',
+    keys: [{ stroke: { key: 'return' }, action: 'open' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'modifier', en: 'change' },
+    help: {
+      fr: 'Changer le paramètre choisi dans le fichier des paramètres (Officier) ; demandé d’abord',
+      en: 'Change the selected setting in the settings file (Officer); asked first',
+    },
+    screens: ['settings'],
+    modes: ['normal'],
+    when: 'settingEdit',
+  },
+  {
+    id: 'settingRefresh',
+    keys: [{ stroke: { input: 'r' }, action: 'refresh' }],
+    shown: same('r'),
+    label: { fr: 'actualiser', en: 'refresh' },
+    help: { fr: 'Relire le fichier des paramètres et l’environnement', en: 'Read the settings file and the environment again' },
+    screens: ['settings'],
+    modes: ['normal'],
+  },
+  {
+    id: 'settingBack',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'retour', en: 'back' },
+    help: { fr: 'Revenir à l’écran précédent', en: 'Back to the previous screen' },
+    screens: ['settings'],
+    modes: ['normal'],
+  },
+  {
+    id: 'settingChoice',
+    keys: [
+      { stroke: { key: 'leftArrow' }, action: 'prevChoice' },
+      { stroke: { key: 'rightArrow' }, action: 'nextChoice' },
+    ],
+    shown: same('←→'),
+    label: { fr: 'choix', en: 'choose' },
+    help: { fr: 'Cycle ou langue : valeur précédente / suivante', en: 'Cycle or language: previous / next value' },
+    screens: ['settings'],
+    modes: ['typing'],
+    when: 'settingChoice',
+  },
+  {
+    id: 'settingSubmit',
+    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
+    shown: { fr: 'Entrée', en: 'Enter' },
+    label: { fr: 'enregistrer', en: 'save' },
+    help: {
+      fr: 'Vérifier la valeur, puis l’écrire dans le fichier (une question o/n le confirme) ; vide : la retirer du fichier',
+      en: 'Check the value, then write it to the file (a y/n question confirms it); empty: remove it from the file',
+    },
+    screens: ['settings'],
+    modes: ['typing'],
+  },
+  {
+    id: 'settingCancel',
+    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
+    shown: same('Esc'),
+    label: { fr: 'abandonner', en: 'discard' },
+    help: { fr: 'Abandonner le changement, revenir à la liste', en: 'Discard the change, back to the list' },
+    screens: ['settings'],
+    modes: ['typing'],
+  },
+  {
+    id: 'settingYes',
+    keys: [
+      { stroke: { input: 'o' }, action: 'yes' },
+      { stroke: { input: 'y' }, action: 'yes' },
+    ],
+    shown: { fr: 'o', en: 'y' },
+    label: { fr: 'oui, enregistrer', en: 'yes, save' },
+    help: { fr: 'Oui : écrire le changement dans le fichier des paramètres', en: 'Yes: write the change to the settings file' },
+    screens: ['settings'],
+    modes: ['confirm'],
+  },
+  {
+    id: 'settingNo',
+    keys: [
+      { stroke: { input: 'n' }, action: 'no' },
+      { stroke: { key: 'escape' }, action: 'no' },
+    ],
+    shown: { fr: 'n Esc', en: 'n Esc' },
+    label: { fr: 'non', en: 'no' },
+    help: { fr: 'Non : revenir à la valeur, rien n’est écrit', en: 'No: back to the value, nothing is written' },
+    screens: ['settings'],
+    modes: ['confirm'],
+  },
   {
     id: 'quit',
     keys: [{ stroke: { input: 'q' }, action: 'quit' }],
@@ -974,4 +1101,5 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   palette: { fr: 'Aller à', en: 'Go to' },
   form: { fr: 'Nouveau document', en: 'New document' },
   users: { fr: 'Utilisateurs', en: 'Users' },
+  settings: { fr: 'Paramètres', en: 'Settings' },
 };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Session } from '@docstream/core';
 import { errorLabel } from '../i18n.js';
 import { copiesDir, writeCopyFile } from '../copies-file.js';
@@ -11,6 +11,8 @@ import { detailConditions, detailMode, detailReducer, initialDetail } from './de
 import { DetailView } from './DetailView.js';
 
 export interface DetailScreenProps {
+  /** On top of the stack; coming back to it (from the form of `e`) reads the document again. */
+  active?: boolean;
   width: number;
   height: number;
   session: Session;
@@ -24,10 +26,11 @@ export interface DetailScreenProps {
  * the Officer on a validated document, `p` to issue a certified copy, asked first (it is
  * numbered and billed), its PDF written to the copies folder. The workflow actions, each
  * offered only where the core would allow it: `v` check, `b` send back with a remark, `V`
- * validate (asked first; the NIU is then said), `x` cancel with a reason (asked first).
+ * validate (asked first; the NIU is then said), `x` cancel with a reason (asked first);
+ * `e` opens a draft in its form, and the document is read again on coming back.
  */
-export function DetailScreen({ width, height, session, numero, dataDir }: DetailScreenProps) {
-  const { centre, lang } = useConsole();
+export function DetailScreen({ active = true, width, height, session, numero, dataDir }: DetailScreenProps) {
+  const { centre, lang, controls } = useConsole();
   const [state, dispatch] = useReducer(detailReducer, initialDetail);
   const run = useAsyncRunner();
 
@@ -43,6 +46,13 @@ export function DetailScreen({ width, height, session, numero, dataDir }: Detail
       (e) => dispatch({ type: 'failed', request, error: errorLabel(e) }),
     );
   }, [state.request, centre, session, numero, run]);
+
+  // Back from the form: the draft may have changed.
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current) dispatch({ type: 'refresh' });
+    wasActive.current = active;
+  }, [active]);
 
   // Issue and write in one task: leaving the screen meanwhile still writes the PDF.
   const issuing = state.copy.step === 'issuing' ? state.copy.id : null;
@@ -106,6 +116,8 @@ export function DetailScreen({ width, height, session, numero, dataDir }: Detail
             nextPage: () => dispatch({ type: 'page', direction: 1, total, height: bodyHeight }),
             refresh: () => dispatch({ type: 'refresh' }),
             copy: () => dispatch({ type: 'askCopy', privilege: session.privilege }),
+            // Bound only while `docEdit` holds (the key table checks `on`).
+            editDoc: () => controls.open({ screen: 'form', numero }),
             docCheck: start('check'),
             docSendBack: start('sendBack'),
             docValidate: start('validate'),

@@ -1,14 +1,16 @@
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import type { Label, Session } from '@docstream/core';
 import { errorLabel } from '../i18n.js';
 import { useConsole } from '../hooks/console-context.js';
 import { useKeys } from '../keys/kit.js';
 import { useAsyncRunner } from '@docstream/console-kit';
-import { documentsReducer, initialDocuments, selectedHit } from './documents-reducer.js';
+import { documentsConditions, documentsReducer, initialDocuments, selectedHit } from './documents-reducer.js';
 import { DocumentsView } from './DocumentsView.js';
 import type { DocumentsCriteria } from '../navigation.js';
 
 export interface DocumentsScreenProps {
+  /** On top of the stack; coming back to it (from a detail or a form) reads the page again. */
+  active?: boolean;
   width: number;
   session: Session;
   pageSize: number;
@@ -16,8 +18,8 @@ export interface DocumentsScreenProps {
   criteria?: DocumentsCriteria | undefined;
 }
 
-/** Container: runs the searches the reducer asks for, pages by cursor, opens the detail. */
-export function DocumentsScreen({ width, session, pageSize, criteria }: DocumentsScreenProps) {
+/** Container: runs the searches the reducer asks for, pages by cursor, opens the detail, or the form of a draft (`e`). */
+export function DocumentsScreen({ active = true, width, session, pageSize, criteria }: DocumentsScreenProps) {
   const { centre, lang, controls } = useConsole();
   const [state, dispatch] = useReducer(documentsReducer, pageSize, (n: number) => initialDocuments(n, criteria));
   const run = useAsyncRunner();
@@ -40,7 +42,15 @@ export function DocumentsScreen({ width, session, pageSize, criteria }: Document
     );
   }, [state.request, centre, session, run]);
 
+  // Back from a detail or a form: stages and names may have changed (same page, same row).
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current) dispatch({ type: 'reload' });
+    wasActive.current = active;
+  }, [active]);
+
   const typing = state.editing !== null;
+  const on = documentsConditions(state, session.privilege);
   useKeys('documents', typing ? 'typing' : 'normal', typing
       ? {
           submit: () => dispatch({ type: 'applyFilter' }),
@@ -56,10 +66,16 @@ export function DocumentsScreen({ width, session, pageSize, criteria }: Document
             const hit = selectedHit(state);
             if (hit) controls.open({ screen: 'detail', numero: hit.numero });
           },
+          // Bound only while `docEdit` holds (the key table checks `on`).
+          editDoc: () => {
+            const hit = selectedHit(state);
+            if (hit) controls.open({ screen: 'form', numero: hit.numero });
+          },
           back: () => (state.filter !== '' ? dispatch({ type: 'clearFilter' }) : controls.back()),
         },
     (input, key) => dispatch({ type: 'filterText', input, key }),
+    on,
   );
 
-  return <DocumentsView lang={lang} width={width} state={state} />;
+  return <DocumentsView lang={lang} width={width} state={state} on={on} />;
 }

@@ -2,6 +2,8 @@ import { Box, Text } from 'ink';
 import { STAGE_LABELS, type Lang, type SearchHit } from '@docstream/core';
 import { t } from '../i18n.js';
 import { ScreenFrame } from '../keys/kit.js';
+import type { Condition } from '../keys/bindings.js';
+import { footerRows } from '../keys/kit.js';
 import { column, columnRight, fit } from '@docstream/console-kit';
 import { looksLikeNiu, type DocumentsState } from './documents-reducer.js';
 
@@ -9,6 +11,8 @@ export interface DocumentsViewProps {
   lang: Lang;
   width: number;
   state: DocumentsState;
+  /** The conditions that hold (the footer shows `e` only on a draft the user may edit). */
+  on?: readonly Condition[];
 }
 
 const W = { marker: 2, numero: 6, kind: 16, stage: 10, niu: 20 };
@@ -36,7 +40,8 @@ function filterLine(lang: Lang, s: DocumentsState): string {
   return queue + (looksLikeNiu(s.filter) ? t(lang, 'filterActiveNiu', { text: s.filter }) : t(lang, 'filterActiveName', { text: s.filter }));
 }
 
-export function DocumentsView({ lang, width, state }: DocumentsViewProps) {
+export function DocumentsView({ lang, width, state, on = [] }: DocumentsViewProps) {
+  const mode = state.editing === null ? 'normal' : 'typing';
   const items = state.page?.items ?? [];
   const header = [
     columnRight(t(lang, 'colNumero'), W.numero),
@@ -48,18 +53,21 @@ export function DocumentsView({ lang, width, state }: DocumentsViewProps) {
   const pageText = state.page
     ? t(lang, 'pageLine', { page: state.cursors.length }) + (state.page.nextCursor !== undefined ? t(lang, 'morePages') : '')
     : '';
+  // A footer on two lines (`e` did not fit beside the usual keys) takes the page line: the page goes beside the filter.
+  const pageBeside = footerRows(lang, 'documents', mode, width, on).length > 1;
   return (
     <ScreenFrame
       lang={lang}
       screen="documents"
-      mode={state.editing === null ? 'normal' : 'typing'}
+      mode={mode}
+      on={on}
       width={width}
       title={t(lang, 'documentsTitle')}
       error={state.error}
       status={state.request ? t(lang, 'loading') : null}
     >
       {state.editing === null ? (
-        <Text wrap="truncate-end">{filterLine(lang, state)}</Text>
+        <Text wrap="truncate-end">{filterLine(lang, state) + (pageBeside && pageText ? ` · ${pageText}` : '')}</Text>
       ) : (
         <Text wrap="truncate-end">
           {t(lang, 'filterPrompt')}
@@ -80,7 +88,7 @@ export function DocumentsView({ lang, width, state }: DocumentsViewProps) {
           );
         })}
       </Box>
-      {pageText ? <Text>{pageText}</Text> : <Box height={1} />}
+      {pageBeside ? null : pageText ? <Text>{pageText}</Text> : <Box height={1} />}
     </ScreenFrame>
   );
 }

@@ -24,12 +24,15 @@ function problemsOf(e: unknown): readonly FieldProblem[] | undefined {
 /**
  * Container of the new-document screen: reads the kinds (`centre.forms.list`), then saves
  * the typed form as a draft (`centre.documents.draft`), and later saves as an edit of
- * that draft (`centre.documents.edit`). With `numero`, opens that draft for editing.
+ * that draft (`centre.documents.edit`). With `numero`, opens that draft for editing (`e`
+ * in the list or the detail), and a successful save goes back there.
  */
 export function FormScreen({ width, rows, session, numero }: FormScreenProps) {
   const { centre, lang, controls } = useConsole();
   const [state, dispatch] = useReducer(formReducer, undefined, numero === undefined ? initialForm : initialFormFor);
   const run = useAsyncRunner();
+  // An existing draft was opened from elsewhere: leaving the form leaves the screen.
+  const editingOnly = numero !== undefined;
 
   useEffect(() => {
     const r = state.loading;
@@ -63,14 +66,16 @@ export function FormScreen({ width, rows, session, numero }: FormScreenProps) {
     if (!w) return;
     run(
       () => (w.numero === null ? centre.documents.draft(session, w.formId, w.input) : centre.documents.edit(session, w.numero, w.input)),
-      (doc) => dispatch({ type: 'saved', id: w.id, numero: doc.numero }),
+      (doc) => {
+        dispatch({ type: 'saved', id: w.id, numero: doc.numero });
+        // A draft opened with `e`: saved, back to the list or detail it came from, which reads it again.
+        if (editingOnly) controls.back();
+      },
       (e) => dispatch({ type: 'saveFailed', id: w.id, error: errorLabel(e), problems: problemsOf(e) }),
     );
   }, [state.saving, centre, session, run]);
 
   const mode = formMode(state);
-  // An existing draft was opened from elsewhere: leaving the form leaves the screen.
-  const editingOnly = numero !== undefined;
   useKeys(
     'form',
     mode,

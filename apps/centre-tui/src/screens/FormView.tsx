@@ -47,7 +47,8 @@ export function FormView({ lang, width, rows, state }: FormViewProps) {
       ? ft(lang, 'draftTitle', { numero: state.numero, title: state.form.title[lang] })
       : ft(lang, 'newKindTitle', { title: state.form.title[lang] });
   const frame = (children: ReactNode) => (
-    <ScreenFrame lang={lang} screen="form" mode={mode} width={width} title={title} error={state.error} status={status} on={on}>
+    // The o/n question takes the message line over an error, which comes back after `n`.
+    <ScreenFrame lang={lang} screen="form" mode={mode} width={width} title={title} error={state.phase === 'confirm' ? null : state.error} status={status} on={on}>
       {children}
     </ScreenFrame>
   );

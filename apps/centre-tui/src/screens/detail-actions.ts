@@ -51,6 +51,15 @@ export function allowedActs(doc: DocumentView | undefined, privilege: number, us
   return acts;
 }
 
+/**
+ * Whether `e` is offered: the core's `documents.edit` takes any active user (Agent or
+ * above) on a document that is still a local draft (Status 1 Nouveau, stage draft), author
+ * or not. The core checks it again when the form is saved, and its refusal is shown there.
+ */
+export function canEditDocument(doc: Pick<DocumentView, 'status' | 'stage'> | undefined, privilege: number): boolean {
+  return doc !== undefined && doc.status === 1 && doc.stage === 'draft' && privilege >= Privilege.Agent;
+}
+
 const STRINGS = {
   remarkPrompt: { fr: 'Remarque pour l’Agent : ', en: 'Remark for the Agent: ' },
   reasonPrompt: { fr: 'Motif de l’annulation : ', en: 'Reason for cancelling: ' },

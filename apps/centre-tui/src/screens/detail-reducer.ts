@@ -2,7 +2,7 @@ import { Privilege, type DocumentView, type Label, type Lang } from '@docstream/
 import { t } from '../i18n.js';
 import type { Condition, Mode } from '../keys/bindings.js';
 import { editText, type TextKeyState } from '@docstream/console-kit';
-import { actStatus, allowedActs, missingText, type ActDone, type ActKind, type ActStep } from './detail-actions.js';
+import { actStatus, allowedActs, canEditDocument, missingText, type ActDone, type ActKind, type ActStep } from './detail-actions.js';
 import type { DetailData } from './detail-lines.js';
 
 /** The certified copy asked from the detail: idle, a yes/no question, or being made. */
@@ -93,7 +93,13 @@ export function detailConditions(s: DetailState, privilege: number, userId = 0):
   if (s.copy.step === 'asking') return ['askCopy'];
   if (s.act.step === 'asking') return ['askDoc'];
   const on: Condition[] = copyAllowed(s, privilege) ? ['copy'] : [];
+  if (editAllowed(s, privilege)) on.push('docEdit');
   return [...on, ...actsAllowed(s, privilege, userId).map(ACT_CONDITION)];
+}
+
+/** Whether `e` opens the draft in its form now: read (not being read again), nothing asked or under way. */
+export function editAllowed(s: DetailState, privilege: number): boolean {
+  return !s.loading && s.copy.step === 'idle' && s.act.step === 'idle' && canEditDocument(s.data?.doc, privilege);
 }
 
 const ACT_CONDITIONS: Record<ActKind, Condition> = { check: 'docCheck', sendBack: 'docSendBack', validate: 'docValidate', cancel: 'docCancel' };

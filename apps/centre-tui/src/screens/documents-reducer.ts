@@ -1,5 +1,7 @@
 import type { Label, SearchInput, SearchPage } from '@docstream/core';
 import { editText, type TextKeyState } from '@docstream/console-kit';
+import type { Condition } from '../keys/bindings.js';
+import { canEditDocument } from './detail-actions.js';
 import type { DocumentsCriteria } from '../navigation.js';
 
 /** Digits, dashes and spaces only: the filter is a NIU (the core then checks its check digits). */
@@ -130,4 +132,9 @@ export function documentsReducer(s: DocumentsState, a: DocumentsAction): Documen
 /** The hit the cursor is on, if any. */
 export function selectedHit(s: DocumentsState) {
   return s.page?.items[s.selected];
+}
+
+/** The conditions the key table is given: `docEdit` when the selected row is a draft this user may edit. */
+export function documentsConditions(s: DocumentsState, privilege: number): Condition[] {
+  return s.editing === null && canEditDocument(selectedHit(s), privilege) ? ['docEdit'] : [];
 }

@@ -26,8 +26,8 @@ export function summariseCounts(rows: readonly { stage: Stage; status: number; n
   return c;
 }
 
-/** The Home menu: every destination but Home itself. */
-export const HOME_MENU: readonly { id: Destination; label: Label }[] = DESTINATIONS.filter((d) => d.id !== 'home');
+/** The Home menu: every destination but Home itself and Settings (rarely needed, through `:`; the menu fills 24 lines). */
+export const HOME_MENU: readonly { id: Destination; label: Label }[] = DESTINATIONS.filter((d) => d.id !== 'home' && d.id !== 'settings');
 
 // ---------------------------------------------------------------- work queues
 
