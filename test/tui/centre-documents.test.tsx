@@ -43,7 +43,8 @@ async function officerAtHome(lang: 'fr' | 'en' = 'fr', onExit?: () => void): Pro
 
 async function documentsList(c: Console): Promise<string> {
   await c.press('enter'); // the Home menu starts on Documents
-  return c.waitFor('KONÉ Aminata Fatou');
+  // The kinds' titles arrive apart from the rows: wait for both.
+  return c.waitFor((f) => f.includes('KONÉ Aminata Fatou') && f.includes('Acte de naissan'));
 }
 
 describe('centre console: home and documents', () => {
@@ -190,7 +191,8 @@ describe('centre console: home and documents', () => {
     expect(f).toMatch(/Drafts, to check\s+2/);
     expect(f).toMatch(/Checked, to validate\s+1/);
     await c.press('enter');
-    f = await c.waitFor('KONÉ Aminata');
+    // The kinds' titles arrive apart from the rows: wait for both.
+    f = await c.waitFor((x) => x.includes('KONÉ Aminata') && x.includes('Birth certific'));
     expect(f).toContain('All documents, newest first');
     expect(f.split('\n').find((l) => l.includes('KONÉ Aminata'))).toContain('draft');
     expect(f).toContain('Birth certific');
