@@ -8,8 +8,8 @@ import { withCentre, loginFrom, type GlobalOptions } from './context.js';
 import { emit, tr } from './io.js';
 
 interface RunOptions {
-  mode: string;
-  interval: string;
+  mode?: string;
+  interval?: string;
   retry: string;
   onePerContainer?: boolean;
   maxBytes: string;
@@ -107,27 +107,30 @@ export function addTransmissionCommands(program: Command, globals: () => GlobalO
   program
     .command('run')
     .description('Service sans console : transmission MQTT (journal JSON) / headless transmission service')
-    .option('--mode <continuous|intermittent>', 'connexion permanente ou par cycles', 'continuous')
-    .option('--interval <minutes>', 'mode intermittent : minutes entre deux cycles', '15')
+    .option('--mode <continuous|intermittent>', 'connexion permanente ou par cycles (sinon les paramètres, sinon continuous)')
+    .option('--interval <minutes>', 'mode intermittent : minutes entre deux cycles (sinon les paramètres, sinon 15)')
     .option('--retry <seconds>', 'renvoi d’un conteneur resté sans réponse', '60')
     .option('--max-bytes <bytes>', 'taille maximale d’un conteneur (adaptée au lien)', String(48 * 1024))
     .option('--one-per-container', 'un document par conteneur')
     .option('--window <n>', 'conteneurs envoyés sans réponse, au plus', '64')
     .action(async (o: RunOptions) => {
-      if (o.mode !== 'continuous' && o.mode !== 'intermittent') throw new DocstreamError('validation', '--mode : continuous ou intermittent.', '--mode: continuous or intermittent.');
+      if (o.mode !== undefined && o.mode !== 'continuous' && o.mode !== 'intermittent') throw new DocstreamError('validation', '--mode : continuous ou intermittent.', '--mode: continuous or intermittent.');
       await withCentre(globals(), async (centre, _out, settings) => {
+        // The options win; else the cycle saved in the settings (Settings screen), else continuous.
+        const mode = (o.mode as 'continuous' | 'intermittent' | undefined) ?? settings.cycleMode ?? 'continuous';
+        const interval = o.interval !== undefined ? positive(o.interval, 'interval') : settings.cycleIntervalMinutes ?? 15;
         const log = jsonLineLogger((l) => process.stdout.write(l));
         const url = embeddedBrokerUrl(settings);
         const service = await startCentreService(centre.transmission, {
           link: { url },
-          mode: o.mode as 'continuous' | 'intermittent',
-          intervalMinutes: positive(o.interval, 'interval'),
+          mode,
+          intervalMinutes: interval,
           retryAfterMs: positive(o.retry, 'retry') * 1000,
           window: positive(o.window, 'window'),
           pack: { maxBytes: positive(o.maxBytes, 'max-bytes'), maxDocs: o.onePerContainer ? 1 : 5000 },
           log,
         });
-        log('started', { side: 'centre', url, mode: o.mode });
+        log('started', { side: 'centre', url, mode, ...(mode === 'intermittent' ? { interval } : {}) });
         const signal = await untilSignal();
         log('stopping', { signal });
         await service.stop();
