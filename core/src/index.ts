@@ -73,3 +73,9 @@ export { generateSealKeyPair, compressedPoint, publicKeyFromPoint, sealKeyId } f
 export { VERDICT_LABELS, type Verification, type Copies } from './centre/copies.js';
 export { electionFromCsv, reportOf, REPORT_FORM, type ElectionInput, type Results as ElectionResults, type Elections } from './server/elections.js';
 export type { AreaLevel, Candidate, StationInput } from './server/queries/elections.js';
+export {
+  MONITOR_COLUMNS, REJECTION_STEP_LABELS, SERVICE_STATE_LABELS, foldName, monitorCriteria,
+  type Monitor, type MonitorInput, type MonitorSnapshot, type MonitorSort, type SortDirection, type MonitorCentre,
+  type MonitorService, type MonitorRejection, type MonitorConflict, type RateBucket, type RateTotals,
+} from './server/monitor.js';
+export { HEARTBEAT_MS, STALE_AFTER_BEATS, type ServiceAnnouncement, type ServiceBeacon } from './server/service-state.js';

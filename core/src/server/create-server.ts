@@ -18,6 +18,8 @@ import { sealNotices } from './outgoing.js';
 import { createBulletins } from './bulletins.js';
 import { createSealAuthority } from './seal-authority.js';
 import { createElections } from './elections.js';
+import { createMonitor } from './monitor.js';
+import { announceService, type ServiceAnnouncement } from './service-state.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
 
@@ -47,6 +49,7 @@ export function createServer(deps: ServerDeps) {
   const statistics = createStatistics(db, guard, clock);
   const bulletins = createBulletins(db, clock, identity, guard);
   const elections = createElections(db, clock, guard);
+  const monitor = createMonitor(db, guard, clock);
   return {
     db,
     clock,
@@ -60,6 +63,7 @@ export function createServer(deps: ServerDeps) {
     bulletins,
     seals,
     elections,
+    monitor,
     ingest,
     identity,
     /** Seals what administrative actions queued for the centres (needs the keys). */
@@ -72,6 +76,8 @@ export function createServer(deps: ServerDeps) {
       unsent: (olderThan: Date) => exchange.unsentOutgoing(db, olderThan),
       markSent: (items: { dst: string; seq: number }[]) => exchange.markOutgoingSent(db, items, clock.now()),
       evidence: (src: string, seq: number) => exchange.evidenceOf(db, src, seq),
+      /** A service starting: its row in xm_system.service_state, then heartbeats, so the monitor of any process sees it. */
+      announceService: (a: ServiceAnnouncement) => announceService(db, clock, a),
     },
     forms: {
       list: (): Promise<FormDef[]> => latestForms(db, 'server'),
