@@ -253,8 +253,9 @@ function serviceOf(r: m.ServiceRow, now: Date): MonitorService {
 
 /**
  * The live transmission monitor, for every operator (viewer and up). Everything comes
- * from the database, so it shows the service whichever process runs it. A snapshot costs
- * one round of six small statements on the pool (seven with a filter) (see docs/PERFORMANCE.md, monitor).
+ * from the database, so it shows the service whichever process runs it. A snapshot is the
+ * session check, then one round of six small statements at once on the pool (seven with a
+ * filter); docs/PERFORMANCE.md gives their cost with 10,000 centres.
  */
 export function createMonitor(db: Database, guard: Guard, clock: Clock) {
   return {
