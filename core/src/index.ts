@@ -87,3 +87,9 @@ export { electionFromCsv, reportOf, REPORT_FORM, type ElectionInput, type Result
 export type { AreaLevel, Candidate, StationInput } from './server/queries/elections.js';
 export { hostCentreService, type CentreServiceHost, type HostState, type HostPhase } from './transport/centre-service-host.js';
 export { startDemoNetwork, demoKeyAccess, DEMO_PASSPHRASE_FILE, type DemoNetwork } from './demo/demo-network.js';
+export {
+  MONITOR_COLUMNS, REJECTION_STEP_LABELS, SERVICE_STATE_LABELS, foldName, monitorCriteria,
+  type Monitor, type MonitorInput, type MonitorSnapshot, type MonitorSort, type SortDirection, type MonitorCentre,
+  type MonitorService, type MonitorRejection, type MonitorConflict, type RateBucket, type RateTotals,
+} from './server/monitor.js';
+export { HEARTBEAT_MS, STALE_AFTER_BEATS, type ServiceAnnouncement, type ServiceBeacon } from './server/service-state.js';

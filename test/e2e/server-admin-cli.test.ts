@@ -89,4 +89,25 @@ describe('the server’s administration commands, through the real binary', () =
     const csv = await server(['election', 'results', 'PRES-2026', '--csv'], SUPERVISOR);
     expect(csv.stdout.trim().split('\n')).toEqual(['code,name,votes,share', 'A,Awa KEITA,0,', 'B,Moussa TRAORÉ,0,']);
   });
+  it('prints the transmission monitor for a viewer, sorted and filtered; a bad sort is refused in both languages', async () => {
+    const viewer = { DOCSTREAM_USER: 'lecteur', DOCSTREAM_PASSWORD: 'Lecture-Seule-2026' };
+    const text = await server(['monitor', '--filter', 'ségou', '--sort', 'name'], viewer);
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toContain('Service : aucun n’a tourné sur cette base');
+    expect(text.stdout).toContain('Centres 1–1 sur 1 (tri : name asc, filtre « ségou »)');
+    expect(text.stdout).toMatch(/^00031 {2}0 docs {2}0 cont\. {2}0 err\. {2}0 B {2}-$/m);
+    expect(text.stdout).toContain('Derniers refus :');
+    const json = await server(['--json', 'monitor', '--filter', '00031'], viewer);
+    expect(json.json<{ centres: { page: { total: number; rows: { matricule: string; name: string }[] } }; queues: unknown }>()).toMatchObject({
+      centres: { page: { total: 1, rows: [{ matricule: '00031', name: 'Mairie de Ségou' }] } },
+      queues: { outboxUnsent: 0, quarantineHeld: 0 },
+    });
+    const en = await server(['--lang', 'en', 'monitor', '--sort', 'errors', '--limit', '1'], viewer);
+    expect(en.stdout).toContain('Last rejections:');
+    expect(en.stdout).toMatch(/Centres 1–1 of \d+ \(sort: errors desc\)/);
+    const bad = await server(['monitor', '--sort', 'mot_de_passe'], viewer);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('tri « mot_de_passe » inconnu');
+    expect(bad.stderr).toContain('unknown sort “mot_de_passe”');
+  });
 });

@@ -19,6 +19,8 @@ import { createBulletins } from './bulletins.js';
 import { createSealAuthority } from './seal-authority.js';
 import { createElections } from './elections.js';
 import { createDocuments } from './documents.js';
+import { createMonitor } from './monitor.js';
+import { announceService, type ServiceAnnouncement } from './service-state.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
 
@@ -49,6 +51,7 @@ export function createServer(deps: ServerDeps) {
   const bulletins = createBulletins(db, clock, identity, guard);
   const elections = createElections(db, clock, guard);
   const documents = createDocuments(db, clock, guard, statistics);
+  const monitor = createMonitor(db, guard, clock);
   return {
     db,
     clock,
@@ -64,6 +67,7 @@ export function createServer(deps: ServerDeps) {
     elections,
     /** The console's Documents area: search, detail with history, conflicts and quarantine to resolve. */
     documents,
+    monitor,
     ingest,
     identity,
     /** Seals what administrative actions queued for the centres (needs the keys). */
@@ -76,6 +80,8 @@ export function createServer(deps: ServerDeps) {
       unsent: (olderThan: Date) => exchange.unsentOutgoing(db, olderThan),
       markSent: (items: { dst: string; seq: number }[]) => exchange.markOutgoingSent(db, items, clock.now()),
       evidence: (src: string, seq: number) => exchange.evidenceOf(db, src, seq),
+      /** A service starting: its row in xm_system.service_state, then heartbeats, so the monitor of any process sees it. */
+      announceService: (a: ServiceAnnouncement) => announceService(db, clock, a),
     },
     forms: {
       list: (): Promise<FormDef[]> => latestForms(db, 'server'),

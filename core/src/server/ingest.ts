@@ -28,6 +28,7 @@ import type { SealAuthority } from './seal-authority.js';
 import { insertCopies } from './queries/seals.js';
 import { REPORT_FORM, reportOf } from './elections.js';
 import { cancelReports, recordReports } from './queries/elections.js';
+import { addRate, type RateDelta } from './queries/monitor.js';
 
 export type { Reply };
 
@@ -274,7 +275,7 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
    * key transport instead of one per container, the costliest part of a small container.
    * Query results and errors follow as containers of their own.
    */
-  async function answerCentre(q: Queryable, id: ServerIdentity, src: string, parts: Answered[], now: Date): Promise<Reply[]> {
+  async function answerCentre(q: Queryable, id: ServerIdentity, src: string, parts: Answered[], now: Date, rate: RateDelta): Promise<Reply[]> {
     const { seq, pem } = await x.reserveAnswer(q, src);
     const acct = parts.some((p) => p.billed) ? await accountOf(q, src) : undefined;
     const body: Bodies['ack'] = { ack: parts.map((p) => p.entry), ...(acct ? { acct: accountMessage(acct, now) } : {}) };
@@ -283,6 +284,10 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
     await x.recordAnswer(q, { dst: src, seq, msgType: 'ack', sdc: reply.bytes, at: now, answers: parts.map((p) => p.entry.seq) }, {
       containersIn: sum('containersIn'), documentsIn: sum('documentsIn'), duplicates: sum('duplicates'), conflicts: sum('conflicts'), bytesIn: sum('bytesIn'), acksOut: 1, bytesOut: reply.bytes.length,
     });
+    rate.containers += sum('containersIn');
+    rate.documents += sum('documentsIn');
+    rate.bytesIn += sum('bytesIn');
+    rate.bytesOut += reply.bytes.length;
     const replies = [reply];
     for (const p of parts) {
       if (!p.extra) continue;
@@ -410,11 +415,14 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
         if (r && 'entry' in r) byCentre.set(r.src, [...(byCentre.get(r.src) ?? []), { ...r, index: i }]);
         else out[i] = r;
       }
+      const rate: RateDelta = { containers: 0, documents: 0, errors: 0, bytesIn: 0, bytesOut: 0 };
       for (const [src, parts] of byCentre) {
-        const replies = await answerCentre(q, id!, src, parts, now);
+        const replies = await answerCentre(q, id!, src, parts, now, rate);
         // The answer travels once: with the first of the centre's containers.
         parts.forEach((p, k) => (out[p.index] = { outcome: p.outcome, replies: k === 0 ? replies : [] }));
       }
+      // The monitor's rates: one row moved for the whole batch, not one per centre.
+      await addRate(q, now, rate);
       return out;
     });
     const settle = (c: Checked, r: ReceiveResult | undefined) => {
@@ -449,7 +457,8 @@ export function createIngest(db: Database, clock: Clock, identity: () => Promise
         results[r.index] = { outcome: { kind: 'replay', src: r.src, seq: r.seq }, replies: ack && entry?.ack_seq ? [{ dst: r.src, seq: entry.ack_seq, bytes: ack }] : [] };
       }
     }
-    if (rejections.length > 0) await db.tx((q) => x.insertRejections(q, rejections));
+    // Logged at the batch's time, on the server's clock like everything else it wrote.
+    if (rejections.length > 0) await db.tx((q) => x.insertRejections(q, rejections.map((r) => ({ ...r, at: now }))));
     return results.map((r) => r!);
   }
 
@@ -470,7 +479,6 @@ export function carriedNius(msg: Message): string[] {
 }
 
 interface Rejection {
-  at: Date;
   src: string | null;
   step: string;
   detail: string;
@@ -479,6 +487,6 @@ interface Rejection {
 
 /** Notes the rejection for the log (written with the batch) and gives its result. */
 function reject(list: Rejection[], src: string | null, e: ContainerRejected, bytes: number): ReceiveResult {
-  list.push({ at: new Date(), src, step: e.step, detail: e.detail, bytes });
+  list.push({ src, step: e.step, detail: e.detail, bytes });
   return { outcome: { kind: 'rejected', src, step: e.step, detail: e.detail }, replies: [] };
 }

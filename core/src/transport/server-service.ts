@@ -4,6 +4,7 @@ import { openLink, type Link, type LinkOptions } from './mqtt-link.js';
 import { bulletinTopic, downTopic, matriculeOfUpTopic, UP_WILDCARD } from './topics.js';
 import { silentLog, type LogFn } from './log.js';
 import { INGEST_BATCH } from '../server/ingest.js';
+import { redactBrokerUrl } from './broker-test.js';
 
 export interface ServerServiceOptions {
   link: Omit<LinkOptions, 'clientId'> & { clientId?: string };
@@ -13,6 +14,8 @@ export interface ServerServiceOptions {
   shareGroup?: string;
   /** How often queued notices are sealed, bulletins refreshed and lost answers re-sent. */
   sweepMs?: number;
+  /** How often the service writes its heartbeat row (xm_system.service_state) for the monitor. */
+  heartbeatMs?: number;
   log?: LogFn;
 }
 
@@ -42,6 +45,11 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
   let queued = 0;
   const publishing = new Set<Promise<unknown>>();
   let stopped = false;
+
+  // Visible to the monitor of any process from now on; the heartbeat carries the counters.
+  const beacon = await server.transport.announceService({
+    broker: redactBrokerUrl(opts.link.url), concurrency, ...(opts.shareGroup ? { shareGroup: opts.shareGroup } : {}), ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
+  });
 
   const clientId = opts.link.clientId ?? 'ds-server';
   const link: Link = openLink({ ...opts.link, clientId });
@@ -119,7 +127,33 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
     const topic = opts.shareGroup ? `$share/${opts.shareGroup}/${UP_WILDCARD}` : UP_WILDCARD;
     link.subscribe(topic).then(() => log('connected', { url: opts.link.url, topic }), (e: Error) => log('error', { error: e.message }));
   });
-  link.onDisconnect((reason) => log('disconnected', { reason }));
+  link.onDisconnect((reason) => {
+    log('disconnected', { reason });
+    beat();
+  });
+
+  const counters = () => ({ ...stats, queued, connected: !stopped && link.connected && out.connected });
+  // One heartbeat write at a time; one asked meanwhile (a connection change) follows it.
+  let beating = false;
+  let again = false;
+  function beat(): void {
+    if (stopped) return;
+    if (beating) {
+      again = true;
+      return;
+    }
+    beating = true;
+    again = false;
+    beacon.beat(counters()).catch((e: Error) => log('error', { error: `heartbeat: ${e.message}` })).finally(() => {
+      beating = false;
+      if (again) beat();
+    });
+  }
+  const heartbeat = setInterval(beat, beacon.heartbeatMs);
+  // The connection state shows at once, not at the next heartbeat.
+  link.onConnect(beat);
+  out.onConnect(beat);
+  out.onDisconnect(beat);
 
   // Every few seconds: what operators queued for centres (sealed here, where the key is),
   // the bulletins whose content changed (retained on the broadcast topic), and answers
@@ -149,15 +183,20 @@ export async function startServerService(server: Server, opts: ServerServiceOpti
   }, opts.sweepMs ?? 5000);
 
   return {
+    /** Its row in xm_system.service_state, as the monitor lists it. */
+    instance: beacon.instance,
     stats: (): ServerStats => ({ ...stats, queued }),
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(sweeper);
+      clearInterval(heartbeat);
       waiting.splice(0).forEach((r) => r());
       while (lanes.some((l) => l.busy)) await new Promise((r) => setTimeout(r, 20));
       await Promise.race([Promise.all(publishing), new Promise((r) => setTimeout(r, 5000))]);
       await link.close();
       await out.close();
+      while (beating) await new Promise((r) => setTimeout(r, 20));
+      await beacon.stopped(counters()).catch((e: Error) => log('error', { error: `heartbeat: ${e.message}` }));
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { hostname } from 'node:os';
-import { answerBundle, jsonLineLogger, startEmbeddedBroker, startServerService } from '@docstream/core';
+import {
+  answerBundle, jsonLineLogger, MONITOR_COLUMNS, SERVICE_STATE_LABELS, startEmbeddedBroker, startServerService,
+  type MonitorSnapshot, type MonitorSort,
+} from '@docstream/core';
 import type { ServerCli } from './cli-context.js';
 
 
@@ -12,11 +15,12 @@ function untilSignal(): Promise<string> {
 }
 
 /**
- * PKI, the headless service, T2D and the monitor. `init` and `run` are for whoever holds
- * the server's database and key passphrase; T2D import acts for an operator.
+ * PKI, the headless service, T2D and the monitor. `init`, `run` and `t2d import` are for
+ * whoever holds the server's database and key passphrase; the monitor is for any operator
+ * (viewer and up).
  */
 export function addTransmissionCommands(program: Command, cli: ServerCli): void {
-  const { withServer, say } = cli;
+  const { withServer, withOperator, say } = cli;
   program.command('init').description('Crée l’autorité nationale et le certificat du serveur / create the national CA and server certificate')
     .option('--country <CC>', 'pays (code ISO à 2 lettres)', 'ML')
     .action(async (o: { country: string }) => {
@@ -39,7 +43,7 @@ export function addTransmissionCommands(program: Command, cli: ServerCli): void 
         // Instances sharing the load need ids of their own, stable across restarts (persistent sessions).
         const clientId = o.share ? `ds-server-${hostname()}` : 'ds-server';
         const service = await startServerService(server, { link: { url, clientId }, ...(o.concurrency ? { concurrency: Number(o.concurrency) } : {}), ...(o.share ? { shareGroup: o.share } : {}), log });
-        log('started', { side: 'server', url, embeddedBroker: Boolean(broker) });
+        log('started', { side: 'server', url, embeddedBroker: Boolean(broker), instance: service.instance });
         const signal = await untilSignal();
         log('stopping', { signal });
         await service.stop();
@@ -67,13 +71,65 @@ export function addTransmissionCommands(program: Command, cli: ServerCli): void 
       });
     });
 
-  program.command('monitor').description('Compteurs par centre et derniers refus (une fois) / per-centre counters and last rejections')
-    .action(async () => {
-      await withServer(async (server) => {
-        const [traffic, rejections, conflicts] = await Promise.all([server.transport.traffic(), server.transport.rejections(10), server.transport.conflicts(20)]);
-        const rows = traffic.map((t) => `${t.matricule}  ${t.documents_in} docs  ${t.containers_in} cont.  ${t.errors} err.  ${t.bytes_in} B  ${t.last_seen?.toISOString() ?? '-'}`);
-        const rej = rejections.map((r) => `${r.at.toISOString()}  ${r.src ?? '?'}  ${r.step}: ${r.detail}`);
-        say({ traffic, rejections, conflicts }, [...rows, '', 'Derniers refus :', ...rej].join('\n'), [...rows, '', 'Last rejections:', ...rej].join('\n'));
+  program.command('monitor').description('Moniteur des transmissions (une fois) : service, files, débit, centres, derniers refus / transmission monitor, once')
+    .option('--sort <column>', `colonne de tri / sort column: ${MONITOR_COLUMNS.map((c) => c.sort).join(', ')}`)
+    .option('--asc', 'tri croissant / ascending')
+    .option('--desc', 'tri décroissant / descending')
+    .option('--filter <text>', 'début du matricule ou partie du nom / matricule prefix or part of the name')
+    .option('--limit <n>', 'centres listés (1 à 200) / centres listed', '50')
+    .option('--offset <n>', 'à partir du n-ième / starting at', '0')
+    .action(async (o: { sort?: string; asc?: boolean; desc?: boolean; filter?: string; limit: string; offset: string }) => {
+      await withOperator(async (server, session) => {
+        const s = await server.monitor.snapshot(session, {
+          ...(o.sort ? { sort: o.sort as MonitorSort } : {}),
+          ...(o.desc ? { direction: 'desc' as const } : o.asc ? { direction: 'asc' as const } : {}),
+          ...(o.filter ? { filter: o.filter } : {}),
+          limit: wholeNumber(o.limit), offset: wholeNumber(o.offset),
+        });
+        say(s, monitorText(s, 'fr'), monitorText(s, 'en'));
       });
     });
+}
+
+/** Commander hands options as text; the core checks the values (NaN is refused there). */
+const wholeNumber = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+const iso = (d: Date | null) => d?.toISOString() ?? '-';
+
+/** The snapshot as text: a summary, the per-centre lines (as before the monitor service), the last refusals. */
+function monitorText(s: MonitorSnapshot, lang: 'fr' | 'en'): string {
+  const fr = lang === 'fr';
+  const svc = s.service;
+  const connected = svc.instances.some((i) => i.state === 'running' && i.connected);
+  const service = svc.running
+    ? (fr ? `Service : en marche depuis ${iso(svc.since)}, dernier signe ${iso(svc.lastHeartbeat)}, courtier ${connected ? 'connecté' : 'non connecté'}`
+      : `Service: running since ${iso(svc.since)}, last heartbeat ${iso(svc.lastHeartbeat)}, broker ${connected ? 'connected' : 'not connected'}`)
+    : svc.instances.length > 0
+      ? (fr ? `Service : aucun en marche (${SERVICE_STATE_LABELS[svc.instances[0]!.state].fr}, dernier signe ${iso(svc.lastHeartbeat)})`
+        : `Service: none running (${SERVICE_STATE_LABELS[svc.instances[0]!.state].en}, last heartbeat ${iso(svc.lastHeartbeat)})`)
+      : (fr ? 'Service : aucun n’a tourné sur cette base' : 'Service: none has run on this database');
+  const c = s.centres;
+  const minutes = Math.round(c.activeSeconds / 60);
+  const r = s.rates.total;
+  const window = Math.round((s.rates.bucketSeconds * s.rates.buckets.length) / 60);
+  const q = s.queues;
+  const summary = fr
+    ? [service,
+      `Centres : ${c.registered} inscrits, ${c.active} actifs (${minutes} min), ${c.neverSeen} jamais vus, ${c.suspended} suspendus`,
+      `Files : ${q.outboxUnsent} réponse(s) à publier, ${q.noticesWaiting} avis à sceller, ${q.quarantineHeld} en quarantaine, ${q.conflictsOpen} conflit(s) ouvert(s), ${q.serviceQueued} en attente dans le service`,
+      `Débit (${window} min) : ${r.containers} conteneurs, ${r.documents} documents, ${r.errors} erreurs, ${r.bytesIn} o reçus, ${r.bytesOut} o envoyés`]
+    : [service,
+      `Centres: ${c.registered} registered, ${c.active} active (${minutes} min), ${c.neverSeen} never seen, ${c.suspended} suspended`,
+      `Queues: ${q.outboxUnsent} answer(s) to publish, ${q.noticesWaiting} notice(s) to seal, ${q.quarantineHeld} in quarantine, ${q.conflictsOpen} open conflict(s), ${q.serviceQueued} waiting in the service`,
+      `Rates (${window} min): ${r.containers} containers, ${r.documents} documents, ${r.errors} errors, ${r.bytesIn} B in, ${r.bytesOut} B out`];
+  const p = c.page;
+  const range = p.rows.length ? `${p.offset + 1}–${p.offset + p.rows.length}` : '0';
+  const rows = p.rows.map((t) => `${t.matricule}  ${t.documents} docs  ${t.containers} cont.  ${t.errors} err.  ${t.bytesIn} B  ${iso(t.lastSeen)}`);
+  const rej = s.errors.map((e) => `${e.at.toISOString()}  ${e.matricule ?? '?'}  ${e.step}: ${fr ? e.reason.fr : e.reason.en} (${e.detail})`);
+  return [
+    ...summary, '',
+    fr ? `Centres ${range} sur ${p.total} (tri : ${p.sort} ${p.direction}${p.filter ? `, filtre « ${p.filter} »` : ''}) :` : `Centres ${range} of ${p.total} (sort: ${p.sort} ${p.direction}${p.filter ? `, filter “${p.filter}”` : ''}):`,
+    ...rows, '',
+    fr ? 'Derniers refus :' : 'Last rejections:', ...rej,
+  ].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { CertificateRow } from './pki.js';
+import { rateCte } from './monitor.js';
 
 export async function evidenceOf(q: Queryable, src: string, seq: number): Promise<Buffer | undefined> {
   const [r] = await q.query<{ signed_data: Buffer }>('SELECT signed_data FROM xm_system.evidence WHERE src = $1 AND seq = $2', [src, seq]);
@@ -50,9 +51,11 @@ export interface TrafficDelta {
   bytesOut?: number;
 }
 
+/** Moves a centre's counters; traffic seen at `seenAt` also counts in the monitor's rates. */
 export async function addTraffic(q: Queryable, matricule: string, d: TrafficDelta, seenAt: Date | null): Promise<void> {
   await q.query(
-    `UPDATE xm_system.traffic SET
+    `WITH ${rateCte('rate', { at: '$10', containers: '$2', documents: '$3', errors: '$7', bytesIn: '$8', bytesOut: '$9', when: '$10::timestamptz IS NOT NULL' })}
+     UPDATE xm_system.traffic SET
        last_seen = coalesce(greatest(last_seen, $10), last_seen, $10),
        containers_in = containers_in + $2, documents_in = documents_in + $3, duplicates = duplicates + $4,
        conflicts = conflicts + $5, acks_out = acks_out + $6, errors = errors + $7, bytes_in = bytes_in + $8, bytes_out = bytes_out + $9
@@ -191,7 +194,10 @@ export async function reserveAnswer(q: Queryable, matricule: string): Promise<{ 
   return r;
 }
 
-/** Stores the answer, links it from the inbox rows it answers, and moves the counters, in one statement. */
+/**
+ * Stores the answer, links it from the inbox rows it answers, and moves the counters, in
+ * one statement. The monitor's rate bucket is moved once for the whole batch (addRate).
+ */
 export async function recordAnswer(
   q: Queryable,
   a: { dst: string; seq: number; msgType: string; sdc: Buffer; at: Date; answers: number[] },
@@ -215,8 +221,16 @@ export async function recordAnswer(
 
 export async function insertRejections(q: Queryable, list: { at: Date; src: string | null; step: string; detail: string; bytes: number }[]): Promise<void> {
   if (list.length === 0) return;
+  // Each rejection is an error in the rate bucket of its time.
   await q.query(
-    `INSERT INTO xm_system.rejections (at, src, step, detail, bytes) SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[])`,
+    `WITH x AS (
+       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[]) AS x(at, src, step, detail, bytes)
+     ), logged AS (
+       INSERT INTO xm_system.rejections (at, src, step, detail, bytes) SELECT at, src, step, detail, bytes FROM x
+     )
+     INSERT INTO xm_system.traffic_rates AS r (bucket, slot, errors, bytes_in)
+     SELECT xm_system.rate_bucket(at), pg_backend_pid(), count(*), sum(bytes) FROM x GROUP BY 1
+     ON CONFLICT (bucket, slot) DO UPDATE SET errors = r.errors + excluded.errors, bytes_in = r.bytes_in + excluded.bytes_in`,
     [list.map((r) => r.at), list.map((r) => r.src), list.map((r) => r.step), list.map((r) => r.detail.slice(0, 500)), list.map((r) => r.bytes)],
   );
   const perClient = new Map<string, { n: number; bytes: number }>();

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { rateCte } from './monitor.js';
 
 export type NoticeType = 'ack' | 'result' | 'account' | 'profile' | 'message' | 'error' | 'election';
 
@@ -35,7 +36,8 @@ export async function pendingNoticeCount(q: Queryable): Promise<number> {
 
 export async function insertOutgoing(q: Queryable, o: { dst: string; seq: number; msgType: string; sdc: Buffer; at: Date }): Promise<void> {
   await q.query(
-    `WITH o AS (INSERT INTO xm_system.outbox (dst, seq, msg_type, sdc, created_at) VALUES ($1, $2, $3, $4, $5))
+    `WITH o AS (INSERT INTO xm_system.outbox (dst, seq, msg_type, sdc, created_at) VALUES ($1, $2, $3, $4, $5)),
+     ${rateCte('rate', { at: '$5', bytesOut: 'length($4)' })}
      UPDATE xm_system.traffic SET bytes_out = bytes_out + length($4) WHERE matricule = $1`,
     [o.dst, o.seq, o.msgType, o.sdc, o.at],
   );
