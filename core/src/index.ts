@@ -1,7 +1,8 @@
 export { DocstreamError, isDocstreamError, type ErrorCode, type FieldProblem, type Lang } from './errors.js';
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
-export { loadSettings, saveSetting, langFrom, settingsFromOptions, type Settings } from './settings.js';
+export { loadSettings, saveSetting, langFrom, settingsFromOptions, optionOverrides, type Settings } from './settings.js';
+export { settingsReport, parseSettingValue, maskUrlPassword, EDITABLE_SETTINGS, type EditableSetting, type ReportedSetting, type SettingReport, type SettingsReport, type SettingSource } from './settings-report.js';
 export type { Database, Queryable } from './db/database.js';
 export { createDatabase } from './db/database.js';
 export { openDatabase } from './db/open.js';
@@ -28,6 +29,7 @@ export type { KeyAccess } from './crypto/key-access.js';
 export { keyAccessFrom, embeddedBrokerUrl } from './transport/key-settings.js';
 export { newEnrolmentCode, normaliseEnrolmentCode } from './crypto/enrolment.js';
 export { certificateInfo, type CertInfo } from './crypto/pki.js';
+export { EXPIRY_WARNING_DAYS, CERTIFICATE_PAGE_MAX, type CertificateSummary, type PkiOverview, type CertificateStatus, type ListedCertificate } from './server/pki-reads.js';
 export { CLIENT_STATUS_LABELS, type ClientInput } from './server/clients.js';
 export type { ClientRow } from './server/queries/clients.js';
 export type { TrafficRow } from './server/queries/exchange.js';

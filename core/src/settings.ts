@@ -11,16 +11,22 @@ export interface Settings {
   /** A real MQTT broker; when empty the in-process broker is used. */
   mqttUrl?: string;
   lang: Lang;
+  /** Server service: containers committed in parallel (`run --concurrency` overrides it). */
+  serverConcurrency?: number;
+  /** Server service: the MQTT shared-subscription group (`run --share` overrides it). */
+  serverShareGroup?: string;
 }
 
-interface Stored {
+export interface Stored {
   dataDir?: string;
   databaseUrl?: string;
   mqttUrl?: string;
   lang?: Lang;
+  serverConcurrency?: number;
+  serverShareGroup?: string;
 }
 
-function defaultDataDir(env: NodeJS.ProcessEnv): string {
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(base, 'docstream');
 }
@@ -50,6 +56,8 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
   if (databaseUrl) settings.databaseUrl = databaseUrl;
   const mqttUrl = overrides.mqttUrl ?? env.MQTT_URL ?? stored.mqttUrl;
   if (mqttUrl) settings.mqttUrl = mqttUrl;
+  if (stored.serverConcurrency !== undefined) settings.serverConcurrency = stored.serverConcurrency;
+  if (stored.serverShareGroup) settings.serverShareGroup = stored.serverShareGroup;
   return settings;
 }
 
@@ -67,12 +75,17 @@ export function saveSetting<K extends keyof Stored>(key: K, value: Stored[K], en
   else store.set(key, value);
 }
 
-/** Settings from a binary's command-line options (strings as typed), over env and file. */
-export function settingsFromOptions(o: { lang?: string; dataDir?: string; databaseUrl?: string }): Settings {
+/** The settings a binary's command-line options give (strings as typed). */
+export function optionOverrides(o: { lang?: string; dataDir?: string; databaseUrl?: string }): Partial<Settings> {
   const overrides: Partial<Settings> = {};
   const lang = langFrom(o.lang);
   if (lang) overrides.lang = lang;
   if (o.dataDir) overrides.dataDir = o.dataDir;
   if (o.databaseUrl) overrides.databaseUrl = o.databaseUrl;
-  return loadSettings(overrides);
+  return overrides;
+}
+
+/** Settings from a binary's command-line options (strings as typed), over env and file. */
+export function settingsFromOptions(o: { lang?: string; dataDir?: string; databaseUrl?: string }): Settings {
+  return loadSettings(optionOverrides(o));
 }

@@ -20,6 +20,7 @@ import { createSealAuthority } from './seal-authority.js';
 import { createElections } from './elections.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
+import { createSettingsService } from './settings-service.js';
 
 export interface ServerDeps {
   db: Database;
@@ -62,6 +63,7 @@ export function createServer(deps: ServerDeps) {
     elections,
     ingest,
     identity,
+    settings: createSettingsService(db, clock, guard),
     /** Seals what administrative actions queued for the centres (needs the keys). */
     sealNotices: (limit?: number) => sealNotices(db, clock, identity, limit),
     transport: {
