@@ -16,10 +16,13 @@ const ARROWS = [
 
 /**
  * The rows of an accounts screen for a console's key table: the list, the new / edit form,
- * the o/n question before each change. `roles`: the help's sentence naming the roles.
- * Each key that changes an account is off in a read-only console.
+ * the o/n question before each change. `roles`: the help's sentence naming the roles;
+ * `manager`: the role that may change accounts, named in the help of the changing keys
+ * (where others may open the screen). Each key that changes an account is off in a
+ * read-only console.
  */
-export function accountsKeys<S extends string>(screens: readonly S[], roles: Label): Binding<S, CommonAction | AccountsKeyAction, AccountsCondition>[] {
+export function accountsKeys<S extends string>(screens: readonly S[], roles: Label, manager?: Label): Binding<S, CommonAction | AccountsKeyAction, AccountsCondition>[] {
+  const by = (help: Label): Label => (manager ? { fr: `${help.fr} (${manager.fr})`, en: `${help.en} (${manager.en})` } : help);
   return [
     {
       id: 'userMove', keys: ARROWS, shown: same('↑↓'), label: { fr: 'choix', en: 'select' },
@@ -28,31 +31,31 @@ export function accountsKeys<S extends string>(screens: readonly S[], roles: Lab
     },
     {
       id: 'userNew', keys: [{ stroke: { input: 'n' }, action: 'newUser' }], shown: same('n'), label: { fr: 'nouveau', en: 'new' },
-      help: {
+      help: by({
         fr: 'Créer un compte : identifiant, nom complet, rôle ; un mot de passe provisoire s’affiche une fois',
         en: 'Create an account: user name, full name, role; a temporary password is shown once',
-      },
+      }),
       screens, modes: ['normal'], when: 'userList', changes: true,
     },
     {
       id: 'userEdit', keys: [{ stroke: { input: 'e' }, action: 'editUser' }], shown: same('e'), label: { fr: 'modifier', en: 'edit' },
-      help: {
+      help: by({
         fr: 'Modifier le nom complet et le rôle du compte choisi (un compte suspendu reprend le rôle choisi)',
         en: 'Edit the full name and role of the selected account (a suspended one takes the chosen role)',
-      },
+      }),
       screens, modes: ['normal'], when: 'userSelected', changes: true,
     },
     {
       id: 'userSuspend', keys: [{ stroke: { input: 's' }, action: 'suspendUser' }], shown: same('s'), label: { fr: 'suspendre', en: 'suspend' },
-      help: { fr: 'Suspendre le compte choisi : il ne peut plus se connecter ; demandé d’abord', en: 'Suspend the selected account: it can no longer log in; asked first' },
+      help: by({ fr: 'Suspendre le compte choisi : il ne peut plus se connecter ; demandé d’abord', en: 'Suspend the selected account: it can no longer log in; asked first' }),
       screens, modes: ['normal'], when: 'userActive', changes: true,
     },
     {
       id: 'userReset', keys: [{ stroke: { input: 'm' }, action: 'resetPassword' }], shown: same('m'), label: { fr: 'mot de passe', en: 'password' },
-      help: {
+      help: by({
         fr: 'Réinitialiser le mot de passe du compte choisi (débloque) ; demandé d’abord, le provisoire s’affiche une fois',
         en: 'Reset the password of the selected account (unlocks it); asked first, the temporary one is shown once',
-      },
+      }),
       screens, modes: ['normal'], when: 'userSelected', changes: true,
     },
     {

@@ -31,7 +31,7 @@ const same = (text: string): Label => ({ fr: text, en: text });
 const LISTS: AdminScreenId[] = ['signatories', 'tariffs', 'security', 'settings'];
 
 export const ADMIN_BINDINGS: readonly Row[] = [
-  ...accountsKeys<AdminScreenId>(['operators'], { fr: 'Rôle : Lecteur, Opérateur ou Superviseur', en: 'Role: Viewer, Operator or Supervisor' }),
+  ...accountsKeys<AdminScreenId>(['operators'], { fr: 'Rôle : Lecteur, Opérateur ou Superviseur', en: 'Role: Viewer, Operator or Supervisor' }, { fr: 'Superviseur', en: 'Supervisor' }),
   { ...k.move(LISTS), id: 'adminMove', when: 'adminRows' },
   { ...k.page(['security']), id: 'certPage', help: { fr: 'Page précédente / suivante des certificats', en: 'Previous / next page of certificates' }, when: 'certPages' },
   {
