@@ -7,6 +7,7 @@ export {
   type Settings, type StoredSettings, type SettingKey, type SettingSource, type ResolvedSetting, type ResolvedSettings, type CycleMode,
 } from './settings.js';
 export { EDITABLE_SETTINGS, maskUrl, parseSettingInput, describeSettings, type EditableSetting, type SettingView } from './settings-input.js';
+export { settingsReport, parseSettingValue, maskUrlPassword, EDITABLE_SETTINGS as SERVER_EDITABLE_SETTINGS, type EditableSetting as ServerEditableSetting, type ReportedSetting, type SettingReport, type SettingsReport } from './settings-report.js';
 export type { Database, Queryable } from './db/database.js';
 export { createDatabase } from './db/database.js';
 export { openDatabase } from './db/open.js';
@@ -33,6 +34,7 @@ export type { KeyAccess } from './crypto/key-access.js';
 export { keyAccessFrom, embeddedBrokerUrl } from './transport/key-settings.js';
 export { newEnrolmentCode, normaliseEnrolmentCode } from './crypto/enrolment.js';
 export { certificateInfo, type CertInfo } from './crypto/pki.js';
+export { EXPIRY_WARNING_DAYS, CERTIFICATE_PAGE_MAX, type CertificateSummary, type PkiOverview, type CertificateStatus, type ListedCertificate } from './server/pki-reads.js';
 export { CLIENT_STATUS_LABELS, type ClientInput } from './server/clients.js';
 export type { ClientRow } from './server/queries/clients.js';
 export type { TrafficRow } from './server/queries/exchange.js';

@@ -23,6 +23,10 @@ export interface Settings {
   cycleMode?: CycleMode;
   /** Minutes between two cycles in the intermittent mode; unset: DEFAULT_CYCLE_INTERVAL_MINUTES. */
   cycleIntervalMinutes?: number;
+  /** Server service: containers committed in parallel (`run --concurrency` overrides it). */
+  serverConcurrency?: number;
+  /** Server service: the MQTT shared-subscription group (`run --share` overrides it). */
+  serverShareGroup?: string;
 }
 
 /** What the settings file may hold. */
@@ -33,6 +37,8 @@ export interface StoredSettings {
   lang?: Lang;
   cycleMode?: CycleMode;
   cycleIntervalMinutes?: number;
+  serverConcurrency?: number;
+  serverShareGroup?: string;
 }
 
 export type SettingKey = keyof StoredSettings;
@@ -53,7 +59,7 @@ export interface ResolvedSetting<T> {
 
 export type ResolvedSettings = { [K in SettingKey]-?: ResolvedSetting<NonNullable<StoredSettings[K]>> };
 
-function defaultDataDir(env: NodeJS.ProcessEnv): string {
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(base, 'docstream');
 }
@@ -120,6 +126,10 @@ export function resolveSettings(overrides: Partial<Settings> = {}, env: NodeJS.P
   const url = (raw: unknown) => asText(raw);
   const lang = (raw: unknown) => langFrom(asText(raw));
   const mode = (raw: unknown) => cycleModeFrom(asText(raw));
+  const concurrency = (raw: unknown) => {
+    const n = typeof raw === 'number' || typeof raw === 'string' ? Number(raw) : NaN;
+    return Number.isInteger(n) && n >= 1 && n <= 64 ? n : undefined;
+  };
   const minutes = (raw: unknown) => (typeof raw === 'number' || typeof raw === 'string' ? cycleMinutesFrom(raw) : undefined);
   const fromFile = <T,>(key: SettingKey, parse: (raw: unknown) => T | undefined): Candidate<T> => ({ source: 'file', from: 'file', raw: file[key], parse });
   const stored = <T,>(key: SettingKey, parse: (raw: unknown) => T | undefined): T | undefined => parse(file[key]);
@@ -156,6 +166,9 @@ export function resolveSettings(overrides: Partial<Settings> = {}, env: NodeJS.P
       { source: 'environment', from: 'DOCSTREAM_CYCLE_INTERVAL', raw: env.DOCSTREAM_CYCLE_INTERVAL, parse: minutes },
       fromFile('cycleIntervalMinutes', minutes),
     ]),
+    // The server service's options live in the file only; `run --concurrency` / `--share` win over them.
+    serverConcurrency: resolve(stored('serverConcurrency', concurrency), [fromFile('serverConcurrency', concurrency)]),
+    serverShareGroup: resolve(stored('serverShareGroup', url), [fromFile('serverShareGroup', url)]),
   };
 }
 
@@ -167,6 +180,8 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
   if (r.mqttUrl.value) settings.mqttUrl = r.mqttUrl.value;
   if (r.cycleMode.value) settings.cycleMode = r.cycleMode.value;
   if (r.cycleIntervalMinutes.value) settings.cycleIntervalMinutes = r.cycleIntervalMinutes.value;
+  if (r.serverConcurrency.value !== undefined) settings.serverConcurrency = r.serverConcurrency.value;
+  if (r.serverShareGroup.value) settings.serverShareGroup = r.serverShareGroup.value;
   return settings;
 }
 

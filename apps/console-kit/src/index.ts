@@ -18,3 +18,12 @@ export { createPalette, initialPalette, type DestinationEntry, type PaletteState
 export { createPaletteScreen } from './palette/palette-screen.js';
 export { DestinationList } from './palette/DestinationList.js';
 export { commonKeys, type CommonAction } from './keys/common-keys.js';
+export { windowStart } from './text/window.js';
+export {
+  createAccountsModel, initialAccounts, accountsConditions, accountsMode, selectedAccount, isSuspended, ACCOUNT_COLS,
+  type AccountsModel, type AccountsConfig, type AccountsState, type AccountsAction, type AccountsCondition, type AccountRow, type AccountRole, type AccountForm, type AccountOp,
+} from './accounts/accounts-model.js';
+export { ACCOUNTS_STRINGS, type AccountsStrings, type AccountsStringKey } from './accounts/accounts-strings.js';
+export { accountsKeys, type AccountsKeyAction } from './accounts/accounts-keys.js';
+export { AccountsView, type AccountsFrame, type AccountsViewProps } from './accounts/AccountsView.js';
+export { createAccountsScreen, type AccountsService, type AccountsKit, type AccountsScreenProps } from './accounts/accounts-screen.js';

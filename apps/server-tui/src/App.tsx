@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useReducer, useRef } from 'react';
 import { Box, useApp, useInput, type Key } from 'ink';
-import type { Lang, Server, Session } from '@docstream/core';
+import type { Lang, Server, Session, Settings } from '@docstream/core';
 import { KeyRegistryContext, KeyTargetId, ReadOnlyContext, splitChunk, useTerminalSize, type KeyRegistry } from '@docstream/console-kit';
 import { t } from './i18n.js';
 import { appReducer, initialAppState, topOf, type Route } from './navigation.js';
@@ -8,6 +8,11 @@ import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from '
 import { ChangePasswordScreen, dispatchKey, HelpScreen, LoginScreen, PaletteScreen } from './keys/kit.js';
 import { Header } from './components/Header.js';
 import { HomeScreen } from './screens/HomeScreen.js';
+import { OperatorsScreen } from './screens/admin/OperatorsScreen.js';
+import { SignatoriesScreen } from './screens/admin/SignatoriesScreen.js';
+import { TariffsScreen } from './screens/admin/TariffsScreen.js';
+import { SecurityScreen } from './screens/admin/SecurityScreen.js';
+import { SettingsScreen } from './screens/admin/SettingsScreen.js';
 
 export interface AppProps {
   server: Server;
@@ -16,15 +21,19 @@ export interface AppProps {
   readOnly?: boolean;
   /** Called once when the user quits (before Ink unmounts). */
   onExit?: () => void;
+  /** The settings the console's command line gave (the Settings screen says where each comes from). */
+  commandLine?: Partial<Settings>;
 }
+
+const NO_OPTIONS: Partial<Settings> = {};
 
 /**
  * The server console: a stack of screens over Home (those below the top stay mounted,
  * hidden, so Esc finds them as they were), the help and palette overlays, one header line.
  */
-export function App({ server, lang, readOnly = false, onExit }: AppProps) {
+export function App({ server, lang, readOnly = false, onExit, commandLine = NO_OPTIONS }: AppProps) {
   const { exit } = useApp();
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
 
   const sessionRef = useRef<Session | null>(null);
@@ -84,6 +93,16 @@ export function App({ server, lang, readOnly = false, onExit }: AppProps) {
         return <ChangePasswordScreen lang={lang} width={width} session={session} forced={route.forced} change={server.operators.changePassword} onChanged={controls.passwordChanged} />;
       case 'home':
         return <HomeScreen active={visible} width={width} databaseLine={databaseLine} />;
+      case 'operators':
+        return <OperatorsScreen width={width} rows={rows} session={session} />;
+      case 'signatories':
+        return <SignatoriesScreen width={width} rows={rows} session={session} />;
+      case 'tariffs':
+        return <TariffsScreen width={width} session={session} />;
+      case 'security':
+        return <SecurityScreen width={width} rows={rows} session={session} />;
+      case 'settings':
+        return <SettingsScreen width={width} session={session} commandLine={commandLine} />;
     }
   }
 

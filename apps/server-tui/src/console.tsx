@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { DocstreamError, type Lang, type Server } from '@docstream/core';
+import { DocstreamError, type Lang, type Server, type Settings } from '@docstream/core';
 import { App } from './App.js';
 
 export interface RunServerConsoleOptions {
@@ -8,10 +8,12 @@ export interface RunServerConsoleOptions {
   lang: Lang;
   /** `--readonly`: every changing action off. */
   readOnly?: boolean;
+  /** What the command line set (--lang, --data-dir, --database-url), for the Settings screen. */
+  commandLine?: Partial<Settings>;
 }
 
 /** Runs the interactive server console; resolves when the user quits (q, or Ctrl+C). */
-export async function runServerConsole({ server, lang, readOnly = false }: RunServerConsoleOptions): Promise<void> {
+export async function runServerConsole({ server, lang, readOnly = false, commandLine = {} }: RunServerConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -20,6 +22,6 @@ export async function runServerConsole({ server, lang, readOnly = false }: RunSe
     );
   }
   // Ctrl+C goes through the key table like every other key (it always quits).
-  const instance = render(<App server={server} lang={lang} readOnly={readOnly} />, { exitOnCtrlC: false });
+  const instance = render(<App server={server} lang={lang} readOnly={readOnly} commandLine={commandLine} />, { exitOnCtrlC: false });
   await instance.waitUntilExit();
 }

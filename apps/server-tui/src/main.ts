@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import {
-  createServer, DocstreamError, isDocstreamError, keyAccessFrom, migrate, openDatabase, pendingMigrations, readSecret, settingsFromOptions,
+  createServer, DocstreamError, isDocstreamError, keyAccessFrom, migrate, openDatabase, overridesFromOptions, pendingMigrations, readSecret, settingsFromOptions,
   type Server, type Session, type Settings,
 } from '@docstream/core';
 import type { ServerCli } from './cli/cli-context.js';
@@ -126,7 +126,7 @@ program.action(async () => {
   await withServer(async (server, s) => {
     await server.installShippedForms();
     const { runServerConsole } = await import('./console.js');
-    await runServerConsole({ server, lang: s.lang, readOnly: Boolean(program.opts<Globals>().readonly) });
+    await runServerConsole({ server, lang: s.lang, readOnly: Boolean(program.opts<Globals>().readonly), commandLine: overridesFromOptions(program.opts<Globals>()) });
   });
 });
 

@@ -1,20 +1,27 @@
 import type { Session } from '@docstream/core';
 import { createPalette, type DestinationEntry } from '@docstream/console-kit';
+import type { AdminScreenId } from './keys/admin-bindings.js';
 
 /** One screen on the navigation stack; `id` makes a fresh screen remount. */
 export type Route =
   | { id: number; screen: 'login' }
   | { id: number; screen: 'changePassword'; forced: boolean }
-  | { id: number; screen: 'home' };
+  | { id: number; screen: 'home' }
+  | { id: number; screen: AdminScreenId };
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'password' | 'logout';
+export type Destination = 'home' | 'password' | 'logout' | AdminScreenId;
 
 export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
+  { id: 'operators', label: { fr: 'Opérateurs', en: 'Operators' } },
+  { id: 'signatories', label: { fr: 'Signataires', en: 'Signatories' } },
+  { id: 'tariffs', label: { fr: 'Tarifs', en: 'Tariffs' } },
+  { id: 'security', label: { fr: 'Sécurité (certificats)', en: 'Security (certificates)' } },
+  { id: 'settings', label: { fr: 'Réglages', en: 'Settings' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
 ];
@@ -22,6 +29,11 @@ export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
 /** The screen each destination opens above Home. */
 const OPENS: Record<Exclude<Destination, 'home' | 'logout'>, RouteSpec> = {
   password: { screen: 'changePassword', forced: false },
+  operators: { screen: 'operators' },
+  signatories: { screen: 'signatories' },
+  tariffs: { screen: 'tariffs' },
+  security: { screen: 'security' },
+  settings: { screen: 'settings' },
 };
 
 export const palette = createPalette(() => DESTINATIONS);

@@ -62,6 +62,5 @@ INSERT INTO xm_system.traffic (matricule) SELECT matricule FROM xm_system.client
 
 -- The queue depths the monitor counts at every refresh: partial indexes hold only what
 -- is waiting, so a count costs what is waiting, not the history.
+-- (The held quarantine and the open conflicts have theirs in 007_resolution.sql.)
 CREATE INDEX outbox_unsent_dst ON xm_system.outbox (dst) WHERE sent_at IS NULL;
-CREATE INDEX quarantine_held ON xm_system.quarantine (src) WHERE released_at IS NULL;
-CREATE INDEX conflicts_open ON xm_data.conflicts (id) WHERE resolved_at IS NULL;

@@ -87,6 +87,8 @@ export interface AccountConfig {
   roleList: Label;
   /** The role that manages accounts, named when the last one would be demoted. */
   adminRole: Label;
+  /** Who may list the accounts, and the action named when refused (default: who manages them). */
+  read?: { min: number; action: Label };
 }
 
 /**
@@ -229,7 +231,7 @@ export function createAccountService(db: Database, clock: Clock, sessions: Sessi
     },
 
     async list(session: Session): Promise<UserView[]> {
-      await sessions.require(db, session, 3, MANAGE_USERS);
+      await sessions.require(db, session, cfg.read?.min ?? 3, cfg.read?.action ?? MANAGE_USERS);
       const now = clock.now();
       return (await users.list(db)).map((u) => view(u, now, roles));
     },

@@ -50,6 +50,8 @@ import {
 
 export interface CertInfo {
   serialHex: string;
+  /** The whole subject name, e.g. "C=ML, O=Docstream, CN=Docstream National CA". */
+  subject: string;
   subjectCN: string;
   issuerCN: string;
   notBefore: Date;
@@ -409,6 +411,7 @@ export function certificateInfo(certPem: string): CertInfo {
   const c = loadCertificate(certPem);
   return {
     serialHex: c.serialHex,
+    subject: c.x509.subject.split('\n').join(', '),
     subjectCN: c.subjectCN,
     issuerCN: c.issuerCN,
     notBefore: c.notBefore,

@@ -23,6 +23,7 @@ import { createMonitor } from './monitor.js';
 import { announceService, type ServiceAnnouncement } from './service-state.js';
 import * as exchange from './queries/exchange.js';
 import { openConflicts } from './queries/ingest.js';
+import { createSettingsService } from './settings-service.js';
 
 export interface ServerDeps {
   db: Database;
@@ -70,6 +71,7 @@ export function createServer(deps: ServerDeps) {
     monitor,
     ingest,
     identity,
+    settings: createSettingsService(db, clock, guard),
     /** Seals what administrative actions queued for the centres (needs the keys). */
     sealNotices: (limit?: number) => sealNotices(db, clock, identity, limit),
     transport: {

@@ -41,6 +41,8 @@ export function createOperatorService(db: Database, clock: Clock, sessions: Sess
     manage: { fr: 'gérer les opérateurs', en: 'managing operators' },
     roleList: { fr: '1 Lecteur, 2 Opérateur, 3 Superviseur', en: '1 Viewer, 2 Operator, 3 Supervisor' },
     adminRole: { fr: 'Superviseur', en: 'Supervisor' },
+    // A viewer reads everything (DESIGN §3), the list of operators included; only a supervisor changes it.
+    read: { min: 1, action: { fr: 'consulter les opérateurs', en: 'viewing operators' } },
   });
 
   async function initWith(add: (q: Queryable) => Promise<void>): Promise<void> {

@@ -15,6 +15,7 @@ import { CA_KEY_FILE, SERVER_KEY_FILE, noKeys, type KeyAccess, type ServerIdenti
 import * as pki from './queries/pki.js';
 import * as clients from './queries/clients.js';
 import type { Bodies } from '../transport/protocol.js';
+import { createPkiReads } from './pki-reads.js';
 
 /** How long a one-time enrolment code stays usable. */
 export const ENROLMENT_DAYS = 30;
@@ -31,6 +32,8 @@ export async function issueEnrolmentCode(q: Queryable, now: Date, actor: Actor, 
 
 export function createPkiService(db: Database, clock: Clock, keys: KeyAccess | undefined, identity: () => Promise<ServerIdentity>, guard: Guard, seals: SealAuthority) {
   return {
+    ...createPkiReads(db, clock, guard),
+
     /** The national CA and the server's own certificate; keys encrypted in the key folder. */
     async init(opts: { organization?: string; country?: string } = {}): Promise<{ caFingerprint: string; serverFingerprint: string }> {
       if (!keys) throw noKeys();

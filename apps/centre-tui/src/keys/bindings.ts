@@ -1,5 +1,5 @@
 import type { Label } from '@docstream/core';
-import type { Binding as KitBinding, Mode } from '@docstream/console-kit';
+import { accountsKeys, type AccountsCondition, type AccountsKeyAction, type Binding as KitBinding, type Mode } from '@docstream/console-kit';
 
 export type { KeyStroke, Mode, NamedKey } from '@docstream/console-kit';
 
@@ -28,7 +28,7 @@ export type DocumentCondition = 'docEdit' | 'docCheck' | 'docSendBack' | 'docVal
  * Users: `userList` the list is shown (loaded, not refused); `userSelected` a row is chosen;
  * `userActive` the chosen account is not suspended; `userRole` the form's role field has focus.
  */
-export type UsersCondition = 'userList' | 'userSelected' | 'userActive' | 'userRole';
+export type UsersCondition = AccountsCondition;
 
 /**
  * Settings: `settingList` the settings are shown (read, not refused); `settingEdit` the
@@ -84,7 +84,7 @@ export type Action =
   | UsersKeyAction;
 
 /** The Users screen's own actions. */
-export type UsersKeyAction = 'newUser' | 'editUser' | 'suspendUser' | 'resetPassword';
+export type UsersKeyAction = Exclude<AccountsKeyAction, 'prevChoice' | 'nextChoice'>;
 
 /** The new-document form's own actions. */
 export type FormKeyAction = 'save' | 'prevChoice' | 'nextChoice';
@@ -808,158 +808,7 @@ export const BINDINGS: readonly Binding[] = [
     modes: ['confirm'],
   },
   // Users (Officer only): the list, the new / edit form, the o/n question before each change
-  {
-    id: 'userMove',
-    keys: [
-      { stroke: { key: 'upArrow' }, action: 'up' },
-      { stroke: { key: 'downArrow' }, action: 'down' },
-      { stroke: { input: 'k' }, action: 'up' },
-      { stroke: { input: 'j' }, action: 'down' },
-    ],
-    shown: same('↑↓'),
-    label: { fr: 'choix', en: 'select' },
-    help: { fr: 'Choisir le compte précédent / suivant', en: 'Select the previous / next account' },
-    screens: ['users'],
-    modes: ['normal'],
-    when: 'userSelected',
-  },
-  {
-    id: 'userNew',
-    keys: [{ stroke: { input: 'n' }, action: 'newUser' }],
-    shown: same('n'),
-    label: { fr: 'nouveau', en: 'new' },
-    help: {
-      fr: 'Créer un compte : identifiant, nom complet, rôle ; un mot de passe provisoire s’affiche une fois',
-      en: 'Create an account: user name, full name, role; a temporary password is shown once',
-    },
-    screens: ['users'],
-    modes: ['normal'],
-    when: 'userList',
-  },
-  {
-    id: 'userEdit',
-    keys: [{ stroke: { input: 'e' }, action: 'editUser' }],
-    shown: same('e'),
-    label: { fr: 'modifier', en: 'edit' },
-    help: {
-      fr: 'Modifier le nom complet et le rôle du compte choisi (un compte suspendu reprend le rôle choisi)',
-      en: 'Edit the full name and role of the selected account (a suspended one takes the chosen role)',
-    },
-    screens: ['users'],
-    modes: ['normal'],
-    when: 'userSelected',
-  },
-  {
-    id: 'userSuspend',
-    keys: [{ stroke: { input: 's' }, action: 'suspendUser' }],
-    shown: same('s'),
-    label: { fr: 'suspendre', en: 'suspend' },
-    help: { fr: 'Suspendre le compte choisi : il ne peut plus se connecter ; demandé d’abord', en: 'Suspend the selected account: it can no longer log in; asked first' },
-    screens: ['users'],
-    modes: ['normal'],
-    when: 'userActive',
-  },
-  {
-    id: 'userReset',
-    keys: [{ stroke: { input: 'm' }, action: 'resetPassword' }],
-    shown: same('m'),
-    label: { fr: 'mot de passe', en: 'password' },
-    help: {
-      fr: 'Réinitialiser le mot de passe du compte choisi (débloque) ; demandé d’abord, le provisoire s’affiche une fois',
-      en: 'Reset the password of the selected account (unlocks it); asked first, the temporary one is shown once',
-    },
-    screens: ['users'],
-    modes: ['normal'],
-    when: 'userSelected',
-  },
-  {
-    id: 'userRefresh',
-    keys: [{ stroke: { input: 'r' }, action: 'refresh' }],
-    shown: same('r'),
-    label: { fr: 'actualiser', en: 'refresh' },
-    help: { fr: 'Relire les comptes dans la base', en: 'Read the accounts again from the database' },
-    screens: ['users'],
-    modes: ['normal'],
-    when: 'userList',
-  },
-  {
-    id: 'userBack',
-    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
-    shown: same('Esc'),
-    label: { fr: 'retour', en: 'back' },
-    help: { fr: 'Revenir à l’écran précédent', en: 'Back to the previous screen' },
-    screens: ['users'],
-    modes: ['normal'],
-  },
-  {
-    id: 'userFields',
-    keys: [
-      { stroke: { key: 'tab' }, action: 'nextField' },
-      { stroke: { key: 'tab', shift: true }, action: 'prevField' },
-      { stroke: { key: 'downArrow' }, action: 'nextField' },
-      { stroke: { key: 'upArrow' }, action: 'prevField' },
-    ],
-    shown: same('Tab ↑↓'),
-    label: { fr: 'champ', en: 'field' },
-    help: { fr: 'Champ suivant / précédent', en: 'Next / previous field' },
-    screens: ['users'],
-    modes: ['typing'],
-  },
-  {
-    id: 'userRole',
-    keys: [
-      { stroke: { key: 'leftArrow' }, action: 'prevChoice' },
-      { stroke: { key: 'rightArrow' }, action: 'nextChoice' },
-    ],
-    shown: same('←→'),
-    label: { fr: 'rôle', en: 'role' },
-    help: { fr: 'Rôle : Agent, Secrétaire ou Officier', en: 'Role: Agent, Secretary or Officer' },
-    screens: ['users'],
-    modes: ['typing'],
-    when: 'userRole',
-  },
-  {
-    id: 'userSubmit',
-    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
-    shown: { fr: 'Entrée', en: 'Enter' },
-    label: { fr: 'suivant / enregistrer', en: 'next / save' },
-    help: { fr: 'Champ suivant ; sur le rôle, enregistrer (une question o/n le confirme)', en: 'Next field; on the role, save (a y/n question confirms it)' },
-    screens: ['users'],
-    modes: ['typing'],
-  },
-  {
-    id: 'userFormCancel',
-    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
-    shown: same('Esc'),
-    label: { fr: 'abandonner', en: 'discard' },
-    help: { fr: 'Abandonner le formulaire, revenir à la liste', en: 'Discard the form, back to the list' },
-    screens: ['users'],
-    modes: ['typing'],
-  },
-  {
-    id: 'userYes',
-    keys: [
-      { stroke: { input: 'o' }, action: 'yes' },
-      { stroke: { input: 'y' }, action: 'yes' },
-    ],
-    shown: { fr: 'o', en: 'y' },
-    label: { fr: 'oui', en: 'yes' },
-    help: { fr: 'Oui : faire le changement demandé', en: 'Yes: make the change asked about' },
-    screens: ['users'],
-    modes: ['confirm'],
-  },
-  {
-    id: 'userNo',
-    keys: [
-      { stroke: { input: 'n' }, action: 'no' },
-      { stroke: { key: 'escape' }, action: 'no' },
-    ],
-    shown: { fr: 'n Esc', en: 'n Esc' },
-    label: { fr: 'non', en: 'no' },
-    help: { fr: 'Non : ne rien changer', en: 'No: change nothing' },
-    screens: ['users'],
-    modes: ['confirm'],
-  },
+  ...accountsKeys<ScreenId>(['users'], { fr: 'Rôle : Agent, Secrétaire ou Officier', en: 'Role: Agent, Secretary or Officer' }),
   // Settings: the list (read by all), one value typed or chosen (Officer), the o/n question before writing it
   {
     id: 'settingMove',

@@ -41,8 +41,11 @@ export function addTransmissionCommands(program: Command, cli: ServerCli): void 
         const broker = s.mqttUrl ? undefined : await startEmbeddedBroker();
         const url = s.mqttUrl ?? broker!.url;
         // Instances sharing the load need ids of their own, stable across restarts (persistent sessions).
-        const clientId = o.share ? `ds-server-${hostname()}` : 'ds-server';
-        const service = await startServerService(server, { link: { url, clientId }, ...(o.concurrency ? { concurrency: Number(o.concurrency) } : {}), ...(o.share ? { shareGroup: o.share } : {}), log });
+        // The options win over the settings file (Settings screen of the console).
+        const share = o.share ?? s.serverShareGroup;
+        const concurrency = o.concurrency ? Number(o.concurrency) : s.serverConcurrency;
+        const clientId = share ? `ds-server-${hostname()}` : 'ds-server';
+        const service = await startServerService(server, { link: { url, clientId }, ...(concurrency ? { concurrency } : {}), ...(share ? { shareGroup: share } : {}), log });
         log('started', { side: 'server', url, embeddedBroker: Boolean(broker), instance: service.instance });
         const signal = await untilSignal();
         log('stopping', { signal });

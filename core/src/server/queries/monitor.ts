@@ -67,7 +67,7 @@ export interface OverviewRow {
 export const OVERVIEW_SQL = `SELECT c.*, t.*,
             (SELECT count(*) FROM xm_system.outbox WHERE sent_at IS NULL) AS outbox_unsent,
             (SELECT count(*) FROM xm_system.notices) AS notices,
-            (SELECT count(*) FROM xm_system.quarantine WHERE released_at IS NULL) AS quarantine_held,
+            (SELECT count(*) FROM xm_system.quarantine WHERE released_at IS NULL AND rejected_at IS NULL) AS quarantine_held,
             (SELECT count(*) FROM xm_data.conflicts WHERE resolved_at IS NULL) AS conflicts_open
        FROM (SELECT count(*) AS registered, count(*) FILTER (WHERE status = 0) AS suspended FROM xm_system.clients) c,
             (SELECT count(*) FILTER (WHERE last_seen >= $1) AS active, count(*) FILTER (WHERE last_seen IS NULL) AS never_seen,
@@ -192,7 +192,7 @@ export function centrePageStatement(c: CentrePageCriteria): { text: string; para
      SELECT matricule, c.name, c.status, t.last_seen, t.containers_in, t.documents_in, t.duplicates, t.conflicts, t.acks_out,
             t.errors, t.bytes_in, t.bytes_out,
             (SELECT count(*) FROM xm_system.outbox o WHERE o.dst = matricule AND o.sent_at IS NULL) AS queued,
-            (SELECT count(*) FROM xm_system.quarantine h WHERE h.src = matricule AND h.released_at IS NULL) AS held
+            (SELECT count(*) FROM xm_system.quarantine h WHERE h.src = matricule AND h.released_at IS NULL AND h.rejected_at IS NULL) AS held
        FROM page JOIN xm_system.clients c USING (matricule) JOIN xm_system.traffic t USING (matricule)
       ORDER BY ${order}`,
     params,

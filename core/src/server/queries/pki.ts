@@ -52,3 +52,22 @@ export async function revokeCertificates(q: Queryable, matricule: string, reason
   );
   return rows.map((r) => r.serial);
 }
+
+/** A certificate as the Security screen lists it (without its PEM). */
+export type CertificateListRow = Omit<CertificateRow, 'pem'>;
+
+/**
+ * One page of every centre's certificates, by centre then newest first; `matricule` keeps
+ * the centres whose matricule starts with it.
+ */
+export async function certificatePage(q: Queryable, f: { matricule?: string; offset: number; limit: number }): Promise<{ rows: CertificateListRow[]; total: number }> {
+  const prefix = f.matricule ?? '';
+  const rows = await q.query<CertificateListRow>(
+    `SELECT serial, matricule, fingerprint, ski, not_before, not_after, issued_at, source, revoked_at, revoke_reason
+       FROM xm_system.certificates WHERE starts_with(matricule, $1)
+      ORDER BY matricule, issued_at DESC, serial LIMIT $2 OFFSET $3`,
+    [prefix, f.limit, f.offset],
+  );
+  const [n] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM xm_system.certificates WHERE starts_with(matricule, $1)', [prefix]);
+  return { rows, total: n!.n };
+}

@@ -45,3 +45,9 @@ export async function insertCopies(q: Queryable, matricule: string, seq: number,
   );
   return rows.length;
 }
+
+/** The seal root and the CA's signature over it, read without a lock (for display). */
+export async function sealRootOf(q: Queryable): Promise<{ seal_root: Buffer | null; seal_root_sig: Buffer | null } | undefined> {
+  const [r] = await q.query<{ seal_root: Buffer | null; seal_root_sig: Buffer | null }>('SELECT seal_root, seal_root_sig FROM xm_system.pki');
+  return r;
+}
