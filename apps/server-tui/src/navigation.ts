@@ -5,16 +5,24 @@ import { createPalette, type DestinationEntry } from '@docstream/console-kit';
 export type Route =
   | { id: number; screen: 'login' }
   | { id: number; screen: 'changePassword'; forced: boolean }
-  | { id: number; screen: 'home' };
+  | { id: number; screen: 'home' }
+  | { id: number; screen: 'docSearch' | 'quarantine' }
+  | { id: number; screen: 'docDetail'; niu: string }
+  | { id: number; screen: 'conflicts'; niu?: string }
+  | { id: number; screen: 'conflict'; conflictId: number }
+  | { id: number; screen: 'quarantineCentre'; matricule: string };
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'password' | 'logout';
+export type Destination = 'home' | 'docSearch' | 'conflicts' | 'quarantine' | 'password' | 'logout';
 
 export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
+  { id: 'docSearch', label: { fr: 'Documents centralisés (recherche)', en: 'Central documents (search)' } },
+  { id: 'conflicts', label: { fr: 'Conflits à trancher', en: 'Conflicts to resolve' } },
+  { id: 'quarantine', label: { fr: 'Quarantaine', en: 'Quarantine' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
 ];
@@ -22,6 +30,9 @@ export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
 /** The screen each destination opens above Home. */
 const OPENS: Record<Exclude<Destination, 'home' | 'logout'>, RouteSpec> = {
   password: { screen: 'changePassword', forced: false },
+  docSearch: { screen: 'docSearch' },
+  conflicts: { screen: 'conflicts' },
+  quarantine: { screen: 'quarantine' },
 };
 
 export const palette = createPalette(() => DESTINATIONS);

@@ -1,24 +1,25 @@
 import type { Label } from '@docstream/core';
 import { commonKeys as k, type Binding as KitBinding, type CommonAction } from '@docstream/console-kit';
+import { DOCUMENTS_BINDINGS, DOCUMENTS_SCREEN_NAMES, DOCUMENTS_SCREENS, type DocumentsAction, type DocumentsCondition, type DocumentsScreenId } from './documents-bindings.js';
 
 /**
  * THE key table of the server console: input, footer and `?` help are all derived from it
  * (keys/kit.ts). The keys every console shares come from the kit; each group of screens
  * adds its own rows below. A key that is not here does nothing.
  */
-export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home';
+export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | DocumentsScreenId;
 
-export type Action = CommonAction;
+export type Action = CommonAction | DocumentsAction;
 
 /** `helpScroll`: the `?` help is taller than the terminal. */
-export type Condition = 'helpScroll';
+export type Condition = 'helpScroll' | DocumentsCondition;
 
 export type Binding = KitBinding<ScreenId, Action, Condition>;
 
 /** Screens that show data, where `?`, `:`, `q` work. */
-const LISTS: readonly ScreenId[] = ['home'];
+const LISTS: readonly ScreenId[] = ['home', ...DOCUMENTS_SCREENS];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home'];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...DOCUMENTS_SCREENS];
 
 export const BINDINGS: readonly Binding[] = [
   k.help(LISTS),
@@ -38,6 +39,7 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['changePassword'],
     modes: ['typing'],
   },
+  ...DOCUMENTS_BINDINGS,
   k.quit([...LISTS, 'help']),
   k.forceQuit(ALL),
 ];
@@ -49,4 +51,5 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   help: { fr: 'Aide', en: 'Help' },
   palette: { fr: 'Aller à', en: 'Go to' },
   home: { fr: 'Accueil', en: 'Home' },
+  ...DOCUMENTS_SCREEN_NAMES,
 };
