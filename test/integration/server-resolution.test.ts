@@ -43,6 +43,14 @@ describe('a conflict: the same NIU sent again with other content', () => {
     expect((await pair.server.documents.conflicts.list(viewer, { centre: '00099' })).total).toBe(0);
   });
 
+  it('is listed by its document’s NIU (the console’s jump from the document), and a mistyped NIU is refused', async () => {
+    expect((await pair.server.documents.conflicts.list(viewer, { niu, state: 'all' })).items.map((c) => c.id)).toEqual([conflictId]);
+    expect((await pair.server.documents.conflicts.list(viewer, { niu: formatNiu('00042', 2026, 2), state: 'all' })).total).toBe(0);
+    await expect(pair.server.documents.conflicts.list(viewer, { niu: '00042-2026-000001-00' })).rejects.toMatchObject({
+      code: 'validation', fr: expect.stringContaining('mal saisi'), en: expect.stringContaining('mistyped'),
+    });
+  });
+
   it('shows both versions side by side, with the decisions open to the operator', async () => {
     const d = await pair.server.documents.conflicts.detail(viewer, conflictId);
     expect(d.stored).toMatchObject({ formId: 'acte_naissance', status: 4, container: { src: '00042', evidenceArchived: true } });

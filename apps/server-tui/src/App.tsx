@@ -13,6 +13,7 @@ import { SignatoriesScreen } from './screens/admin/SignatoriesScreen.js';
 import { TariffsScreen } from './screens/admin/TariffsScreen.js';
 import { SecurityScreen } from './screens/admin/SecurityScreen.js';
 import { SettingsScreen } from './screens/admin/SettingsScreen.js';
+import { documentsScreen } from './screens/documents/screens.js';
 
 export interface AppProps {
   server: Server;
@@ -103,6 +104,8 @@ export function App({ server, lang, readOnly = false, onExit, commandLine = NO_O
         return <SecurityScreen width={width} rows={rows} session={session} />;
       case 'settings':
         return <SettingsScreen width={width} session={session} commandLine={commandLine} />;
+      case 'docSearch': case 'docDetail': case 'conflicts': case 'conflict': case 'quarantine': case 'quarantineCentre':
+        return documentsScreen(route, { active: visible, width, rows, session });
     }
   }
 

@@ -7,16 +7,24 @@ export type Route =
   | { id: number; screen: 'login' }
   | { id: number; screen: 'changePassword'; forced: boolean }
   | { id: number; screen: 'home' }
-  | { id: number; screen: AdminScreenId };
+  | { id: number; screen: AdminScreenId }
+  | { id: number; screen: 'docSearch' | 'quarantine' }
+  | { id: number; screen: 'docDetail'; niu: string }
+  | { id: number; screen: 'conflicts'; niu?: string }
+  | { id: number; screen: 'conflict'; conflictId: number }
+  | { id: number; screen: 'quarantineCentre'; matricule: string };
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'password' | 'logout' | AdminScreenId;
+export type Destination = 'home' | 'docSearch' | 'conflicts' | 'quarantine' | 'password' | 'logout' | AdminScreenId;
 
 export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
+  { id: 'docSearch', label: { fr: 'Documents centralisés (recherche)', en: 'Central documents (search)' } },
+  { id: 'conflicts', label: { fr: 'Conflits à trancher', en: 'Conflicts to resolve' } },
+  { id: 'quarantine', label: { fr: 'Quarantaine', en: 'Quarantine' } },
   { id: 'operators', label: { fr: 'Opérateurs', en: 'Operators' } },
   { id: 'signatories', label: { fr: 'Signataires', en: 'Signatories' } },
   { id: 'tariffs', label: { fr: 'Tarifs', en: 'Tariffs' } },
@@ -29,6 +37,9 @@ export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
 /** The screen each destination opens above Home. */
 const OPENS: Record<Exclude<Destination, 'home' | 'logout'>, RouteSpec> = {
   password: { screen: 'changePassword', forced: false },
+  docSearch: { screen: 'docSearch' },
+  conflicts: { screen: 'conflicts' },
+  quarantine: { screen: 'quarantine' },
   operators: { screen: 'operators' },
   signatories: { screen: 'signatories' },
   tariffs: { screen: 'tariffs' },

@@ -4,6 +4,7 @@ import { DocstreamError, notFound } from '../errors.js';
 import type { Session } from '../auth/session.js';
 import type { FormDef, Label } from '../forms/types.js';
 import { formVersion } from '../forms/catalog-queries.js';
+import { parseNiu } from '../forms/niu.js';
 import { compareFields, type ComparedField } from '../forms/field-text.js';
 import { appendAudit } from '../audit/queries.js';
 import { OperatorPrivilege as P, type Guard } from './guard.js';
@@ -86,6 +87,8 @@ export interface ConflictDetail extends ConflictSummary {
 export interface ConflictListInput {
   state?: ConflictState;
   centre?: string;
+  /** The conflicts of one document. */
+  niu?: string;
   /** Cursor: the last id shown. */
   before?: number;
   limit?: number;
@@ -200,8 +203,12 @@ export function createConflicts(db: Database, clock: Clock, guard: Guard) {
       const limit = input.limit ?? 20;
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'Taille de page : de 1 à 200.', 'Page size: 1 to 200.');
       if (input.before !== undefined) checkId(input.before);
+      const niu = input.niu?.trim();
+      if (niu !== undefined && !parseNiu(niu)) {
+        throw invalid('niu', `NIU « ${input.niu} » mal saisi : format 00000-AAAA-000000-00 ; relisez-le sur le document.`, `NIU “${input.niu}” mistyped: format 00000-YYYY-000000-00; read it again from the document.`);
+      }
       await guard(db, session, P.Viewer, VIEW);
-      const filter = { state, ...(input.centre !== undefined ? { matricule: input.centre } : {}) };
+      const filter = { state, ...(input.centre !== undefined ? { matricule: input.centre } : {}), ...(niu !== undefined ? { niu } : {}) };
       const [rows, total] = await Promise.all([
         r.listConflicts(db, { ...filter, ...(input.before !== undefined ? { before: input.before } : {}), limit: limit + 1 }),
         r.countConflicts(db, filter),

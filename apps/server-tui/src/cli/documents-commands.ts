@@ -54,13 +54,14 @@ export function addDocumentsCommands(program: Command, cli: ServerCli): void {
     .option('--resolved', 'tranchés seulement / resolved only')
     .option('--all', 'tous / all')
     .option('--centre <matricule>')
+    .option('--niu <niu>', 'ceux d’un document / those of one document')
     .option('--limit <n>', 'nombre par page', '20')
     .option('--before <id>', 'page suivante : le dernier numéro affiché')
-    .action(async (o: { resolved?: boolean; all?: boolean; centre?: string; limit: string; before?: string }) => {
+    .action(async (o: { resolved?: boolean; all?: boolean; centre?: string; niu?: string; limit: string; before?: string }) => {
       await cli.withOperator(async (server, session) => {
         const state: ConflictState = o.all ? 'all' : o.resolved ? 'resolved' : 'open';
         const page = await server.documents.conflicts.list(session, {
-          state, limit: numberOf(o.limit), ...(o.centre ? { centre: o.centre } : {}), ...(o.before ? { before: numberOf(o.before) } : {}),
+          state, limit: numberOf(o.limit), ...(o.centre ? { centre: o.centre } : {}), ...(o.niu ? { niu: o.niu } : {}), ...(o.before ? { before: numberOf(o.before) } : {}),
         });
         const text = (l: Lang) => {
           if (page.items.length === 0) return l === 'en' ? 'No conflict.' : 'Aucun conflit.';

@@ -1,25 +1,26 @@
 import type { Label } from '@docstream/core';
 import { commonKeys as k, type Binding as KitBinding, type CommonAction } from '@docstream/console-kit';
 import { ADMIN_BINDINGS, ADMIN_SCREEN_NAMES, ADMIN_SCREENS, type AdminAction, type AdminCondition, type AdminScreenId } from './admin-bindings.js';
+import { DOCUMENTS_BINDINGS, DOCUMENTS_SCREEN_NAMES, DOCUMENTS_SCREENS, type DocumentsAction, type DocumentsCondition, type DocumentsScreenId } from './documents-bindings.js';
 
 /**
  * THE key table of the server console: input, footer and `?` help are all derived from it
  * (keys/kit.ts). The keys every console shares come from the kit; each group of screens
  * adds its own rows below. A key that is not here does nothing.
  */
-export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | AdminScreenId;
+export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | AdminScreenId | DocumentsScreenId;
 
-export type Action = CommonAction | AdminAction;
+export type Action = CommonAction | AdminAction | DocumentsAction;
 
 /** `helpScroll`: the `?` help is taller than the terminal. */
-export type Condition = 'helpScroll' | AdminCondition;
+export type Condition = 'helpScroll' | AdminCondition | DocumentsCondition;
 
 export type Binding = KitBinding<ScreenId, Action, Condition>;
 
 /** Screens that show data, where `?`, `:`, `q` work. */
-const LISTS: readonly ScreenId[] = ['home', ...ADMIN_SCREENS];
+const LISTS: readonly ScreenId[] = ['home', ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...ADMIN_SCREENS];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS];
 
 export const BINDINGS: readonly Binding[] = [
   k.help(LISTS),
@@ -39,6 +40,7 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['changePassword'],
     modes: ['typing'],
   },
+  ...DOCUMENTS_BINDINGS,
   ...ADMIN_BINDINGS,
   k.quit([...LISTS, 'help']),
   k.forceQuit(ALL),
@@ -51,5 +53,6 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   help: { fr: 'Aide', en: 'Help' },
   palette: { fr: 'Aller à', en: 'Go to' },
   home: { fr: 'Accueil', en: 'Home' },
+  ...DOCUMENTS_SCREEN_NAMES,
   ...ADMIN_SCREEN_NAMES,
 };

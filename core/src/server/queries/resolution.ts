@@ -53,19 +53,19 @@ const STATE_CLAUSE: Record<ConflictState, string> = {
 };
 
 /** Newest first, keyset-paged on the id. */
-export async function listConflicts(q: Queryable, f: { state: ConflictState; matricule?: string; before?: number; limit: number }): Promise<ConflictRecord[]> {
+export async function listConflicts(q: Queryable, f: { state: ConflictState; matricule?: string; niu?: string; before?: number; limit: number }): Promise<ConflictRecord[]> {
   return q.query<ConflictRecord>(
     `${CONFLICT_SELECT}
-      WHERE ${STATE_CLAUSE[f.state]} AND ($1::text IS NULL OR c.matricule = $1) AND ($2::bigint IS NULL OR c.id < $2)
+      WHERE ${STATE_CLAUSE[f.state]} AND ($1::text IS NULL OR c.matricule = $1) AND ($4::text IS NULL OR c.niu = $4) AND ($2::bigint IS NULL OR c.id < $2)
       ORDER BY c.id DESC LIMIT $3`,
-    [f.matricule ?? null, f.before ?? null, f.limit],
+    [f.matricule ?? null, f.before ?? null, f.limit, f.niu ?? null],
   );
 }
 
-export async function countConflicts(q: Queryable, f: { state: ConflictState; matricule?: string }): Promise<number> {
+export async function countConflicts(q: Queryable, f: { state: ConflictState; matricule?: string; niu?: string }): Promise<number> {
   const [r] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM xm_data.conflicts c WHERE ${STATE_CLAUSE[f.state]} AND ($1::text IS NULL OR c.matricule = $1)`,
-    [f.matricule ?? null],
+    `SELECT count(*)::int AS n FROM xm_data.conflicts c WHERE ${STATE_CLAUSE[f.state]} AND ($1::text IS NULL OR c.matricule = $1) AND ($2::text IS NULL OR c.niu = $2)`,
+    [f.matricule ?? null, f.niu ?? null],
   );
   return r!.n;
 }
