@@ -16,4 +16,16 @@ describe('splitChunk', () => {
     const two = splitChunk('chef\r\nmot-de-passe\r', plain);
     expect(two.map(([i, k]) => [i, k.return])).toEqual([['chef', false], ['\r', true], ['mot-de-passe', false], ['\r', true]]);
   });
+
+  it('cuts Tab, Backspace and Ctrl+letters typed ahead in one chunk into their own keys', () => {
+    // tmux, or keys typed while the console was busy: "agent Tab demo Enter" arrives at once
+    const login = splitChunk('agent\tdemo\r', plain);
+    expect(login.map(([i, k]) => [i, Boolean(k.tab), Boolean(k.return)])).toEqual([
+      ['agent', false, false], ['', true, false], ['demo', false, false], ['\r', false, true],
+    ]);
+    const edit = splitChunk('KONEX\u007f\u0013', plain);
+    expect(edit.map(([i, k]) => [i, Boolean(k.delete), Boolean(k.ctrl)])).toEqual([
+      ['KONEX', false, false], ['', true, false], ['s', false, true],
+    ]);
+  });
 });
