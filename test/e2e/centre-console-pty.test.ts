@@ -175,4 +175,13 @@ describe('docstream-centre console in a terminal of 80×24, on PostgreSQL', () =
     const rows = await db.query<{ niu: string; stage: string }>('SELECT niu, stage FROM docstream.documents WHERE numero = $1', [numero]);
     expect(rows).toEqual([{ niu, stage: 'validated' }]);
   }, 180_000);
+
+  it('on a database with no centre, the console closes with the reason in both languages and status 1', async () => {
+    const empty = await testDatabase(); // migrated, never initialised
+    const p = await tmux.start([process.execPath, CENTRE_BIN], { ...env, DATABASE_URL: empty.url });
+    expect(await p.waitForExit()).toBe(1);
+    const last = await p.screen();
+    expect(last).toContain('Centre non initialisé. Lancez « docstream-centre init … »');
+    expect(last).toContain('Centre not initialised.');
+  }, 60_000);
 });

@@ -10,10 +10,15 @@ export interface RunConsoleOptions {
   dbDescription: string;
   /** The data directory of the settings in use (copies go to its `copies/`); else the settings are read again. */
   dataDir?: string;
+  /**
+   * Called once the first screen is drawn: opens the database behind the login screen. If it
+   * fails (no database, centre not initialised) the console closes and runConsole throws that.
+   */
+  ready?: () => Promise<unknown>;
 }
 
 /** Runs the interactive centre console; resolves when the user quits (q, or Ctrl+C). */
-export async function runConsole({ centre, lang, embedded, dbDescription, dataDir }: RunConsoleOptions): Promise<void> {
+export async function runConsole({ centre, lang, embedded, dbDescription, dataDir, ready }: RunConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -23,5 +28,12 @@ export async function runConsole({ centre, lang, embedded, dbDescription, dataDi
   }
   // Ctrl+C goes through the bindings table like every other key (it always quits).
   const instance = render(<App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} {...(dataDir ? { dataDir } : {})} />, { exitOnCtrlC: false });
+  // render()'s unmount does not pass an error on to waitUntilExit: keep it here
+  let failure: { error: unknown } | undefined;
+  ready?.().catch((error: unknown) => {
+    failure = { error };
+    instance.unmount();
+  });
   await instance.waitUntilExit();
+  if (failure) throw failure.error;
 }

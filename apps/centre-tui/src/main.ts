@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { DocstreamError } from '@docstream/core';
 import { settingsFrom, outputFrom, withCentre, type GlobalOptions } from './cli/context.js';
 import { reportError, tr } from './cli/io.js';
 import { addAdminCommands } from './cli/admin-commands.js';
@@ -9,6 +8,7 @@ import { addDocumentCommands, addFormCommands } from './cli/doc-commands.js';
 import { addTransmissionCommands } from './cli/transmission-commands.js';
 import { addServerLinkCommands } from './cli/server-link-commands.js';
 import { addCopyCommands } from './cli/copy-commands.js';
+import { startConsole } from './console-start.js';
 
 const program = new Command('docstream-centre')
   .description('Docstream — console et commandes du centre de traitement / processing centre console and commands')
@@ -34,15 +34,10 @@ addCopyCommands(program, globals);
 // No subcommand: the console, loaded only then so scripted commands start fast.
 program.action(async () => {
   const g = globals();
+  // Without --demo the login screen is drawn while the database opens (console-start.ts).
+  if (!g.demo) return startConsole(g);
   await withCentre(g, async (centre, out, settings) => {
     if (!(await centre.info())) {
-      if (!g.demo) {
-        throw new DocstreamError(
-          'not_initialised',
-          'Centre non initialisé. Lancez « docstream-centre init … », ou « docstream-centre --demo » pour essayer.',
-          'Centre not initialised. Run “docstream-centre init …”, or “docstream-centre --demo” to try it out.',
-        );
-      }
       await centre.initDemo();
       process.stderr.write(`${tr(out, 'Centre de démonstration créé.', 'Demo centre created.')}\n`);
     }
