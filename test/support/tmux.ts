@@ -67,7 +67,10 @@ export function startTmux(): Tmux {
       return pane(target, tmux);
     },
     async kill() {
+      // tmux leaves its socket file behind when the server is killed
+      const path = await tmux('display-message', '-p', '#{socket_path}').then((p) => p.trim(), () => '');
       await tmux('kill-server').catch(() => undefined); // no server: nothing to stop
+      if (path !== '') rmSync(path, { force: true });
       rmSync(dir, { recursive: true, force: true });
     },
   };
