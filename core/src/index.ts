@@ -10,7 +10,8 @@ export { EDITABLE_SETTINGS, maskUrl, parseSettingInput, describeSettings, type E
 export { settingsReport, parseSettingValue, maskUrlPassword, EDITABLE_SETTINGS as SERVER_EDITABLE_SETTINGS, type EditableSetting as ServerEditableSetting, type ReportedSetting, type SettingReport, type SettingsReport } from './settings-report.js';
 export type { Database, Queryable } from './db/database.js';
 export { createDatabase } from './db/database.js';
-export { openDatabase } from './db/open.js';
+export { openDatabase, databaseIdentity } from './db/open.js';
+export { deferDatabase, type DeferredDatabase } from './db/deferred.js';
 export { migrate, pendingMigrations, loadMigrations, type Side } from './db/migrate.js';
 export { translateDbError } from './db/sql-errors.js';
 export type { FormDef, FieldDef, FieldType, Rule, Label, DocumentData, PersonName, TallyLine } from './forms/types.js';

@@ -29,4 +29,16 @@ describe('splitChunk', () => {
       ['\r', false, false, false, true],
     ]);
   });
+
+  it('cuts Tab, Backspace and Ctrl+letters typed ahead in one chunk into their own keys', () => {
+    // tmux, or keys typed while the console was busy: "agent Tab demo Enter" arrives at once
+    const login = splitChunk('agent\tdemo\r', plain);
+    expect(login.map(([i, k]) => [i, Boolean(k.tab), Boolean(k.return)])).toEqual([
+      ['agent', false, false], ['', true, false], ['demo', false, false], ['\r', false, true],
+    ]);
+    const edit = splitChunk('KONEX\u007f\u0013', plain);
+    expect(edit.map(([i, k]) => [i, Boolean(k.delete), Boolean(k.ctrl)])).toEqual([
+      ['KONEX', false, false], ['', true, false], ['s', false, true],
+    ]);
+  });
 });

@@ -14,10 +14,15 @@ export interface RunConsoleOptions {
   commandLine?: Partial<Settings>;
   /** The MQTT cycle the console hosts. */
   cycle?: CentreServiceHost;
+  /**
+   * Called once the first screen is drawn: opens the database behind the login screen. If it
+   * fails (no database, centre not initialised) the console closes and runConsole throws that.
+   */
+  ready?: () => Promise<unknown>;
 }
 
 /** Runs the interactive centre console; resolves when the user quits (q, or Ctrl+C). */
-export async function runConsole({ centre, lang, embedded, dbDescription, dataDir, commandLine, cycle }: RunConsoleOptions): Promise<void> {
+export async function runConsole({ centre, lang, embedded, dbDescription, dataDir, commandLine, cycle, ready }: RunConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -30,5 +35,12 @@ export async function runConsole({ centre, lang, embedded, dbDescription, dataDi
     <App centre={centre} lang={lang} embedded={embedded} dbDescription={dbDescription} {...(dataDir ? { dataDir } : {})} {...(commandLine ? { commandLine } : {})} {...(cycle ? { cycle } : {})} />,
     { exitOnCtrlC: false },
   );
+  // render()'s unmount does not pass an error on to waitUntilExit: keep it here
+  let failure: { error: unknown } | undefined;
+  ready?.().catch((error: unknown) => {
+    failure = { error };
+    instance.unmount();
+  });
   await instance.waitUntilExit();
+  if (failure) throw failure.error;
 }

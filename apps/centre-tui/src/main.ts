@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { createCentre, demoKeyAccess, DocstreamError, keyAccessFrom, openDatabase, overridesFromOptions } from '@docstream/core';
+import { createCentre, demoKeyAccess, keyAccessFrom, openDatabase, overridesFromOptions } from '@docstream/core';
 import { settingsFrom, outputFrom, type GlobalOptions } from './cli/context.js';
 import { reportError, tr } from './cli/io.js';
 import { addAdminCommands } from './cli/admin-commands.js';
@@ -9,6 +9,7 @@ import { addDocumentCommands, addFormCommands } from './cli/doc-commands.js';
 import { addTransmissionCommands } from './cli/transmission-commands.js';
 import { addServerLinkCommands } from './cli/server-link-commands.js';
 import { addCopyCommands } from './cli/copy-commands.js';
+import { startConsole } from './console-start.js';
 
 const program = new Command('docstream-centre')
   .description('Docstream — console et commandes du centre de traitement / processing centre console and commands')
@@ -35,26 +36,21 @@ addCopyCommands(program, globals);
 // With --demo, a demo central server runs in this process and the centre is enrolled with it.
 program.action(async () => {
   const g = globals();
+  // Without --demo the login screen is drawn while the database opens (console-start.ts).
+  if (!g.demo) return startConsole(g);
   const settings = settingsFrom(g);
   const out = outputFrom(g, settings);
   const given = keyAccessFrom(settings, g.passphraseFile);
-  const keys = g.demo ? demoKeyAccess(settings, given) : given;
+  const keys = demoKeyAccess(settings, given);
   const db = await openDatabase(settings, 'centre');
-  const centre = createCentre(keys ? { db, keys } : { db });
+  const centre = createCentre({ db, keys });
   try {
     if (!(await centre.info())) {
-      if (!g.demo) {
-        throw new DocstreamError(
-          'not_initialised',
-          'Centre non initialisé. Lancez « docstream-centre init … », ou « docstream-centre --demo » pour essayer.',
-          'Centre not initialised. Run “docstream-centre init …”, or “docstream-centre --demo” to try it out.',
-        );
-      }
       await centre.initDemo();
       process.stderr.write(`${tr(out, 'Centre de démonstration créé.', 'Demo centre created.')}\n`);
     }
     const [{ runConsole }, { consoleCycle }] = await Promise.all([import('./console.js'), import('./console-cycle.js')]);
-    const cycle = consoleCycle(centre, () => settingsFrom(g), keys, Boolean(g.demo));
+    const cycle = consoleCycle(centre, () => settingsFrom(g), keys, true);
     try {
       await runConsole({ centre, lang: out.lang, embedded: centre.db.embedded, dbDescription: centre.db.description, dataDir: settings.dataDir, commandLine: overridesFromOptions(g), cycle: cycle.host });
     } finally {

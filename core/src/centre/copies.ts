@@ -1,6 +1,4 @@
 import { createPublicKey } from 'node:crypto';
-import { PNG } from 'pngjs';
-import jsQRModule from 'jsqr';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { DocstreamError, notFound } from '../errors.js';
@@ -22,8 +20,16 @@ import { loadSealKey } from './seal-key.js';
 import { Privilege } from './privileges.js';
 import type { Session, SessionRegistry } from './session.js';
 
-// A CommonJS module: under NodeNext its function arrives as the default of the namespace.
-const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+type JsQR = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+
+/** The PNG decoder and QR reader, loaded on the first image verified (not at every start). */
+async function imageReaders(): Promise<{ PNG: typeof import('pngjs').PNG; jsQR: JsQR }> {
+  const [{ PNG }, jsQRModule] = await Promise.all([import('pngjs'), import('jsqr')]);
+  // A CommonJS module: its function arrives as the default of the namespace.
+  const m = jsQRModule as unknown as { default?: { default?: unknown } };
+  const jsQR = (m.default?.default ?? m.default ?? jsQRModule) as unknown as JsQR;
+  return { PNG, jsQR };
+}
 
 export const VERDICT_LABELS: Record<SealVerdict, Label> = {
   authentic: { fr: 'AUTHENTIQUE : scellée par le centre indiqué, non modifiée', en: 'AUTHENTIC: sealed by the centre shown, unaltered' },
@@ -123,6 +129,7 @@ export function createCopies(db: Database, clock: Clock, sessions: SessionRegist
     /** Verifies the QR found in a PNG image (a scan or a photo of a copy). */
     async verifyImage(png: Buffer): Promise<Verification> {
       let text: string | undefined;
+      const { PNG, jsQR } = await imageReaders();
       try {
         const img = PNG.sync.read(png);
         text = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)?.data;

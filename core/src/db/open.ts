@@ -4,6 +4,15 @@ import { createDatabase, describeUrl, type Database } from './database.js';
 import { startEmbedded } from './embedded.js';
 import { migrate, type Side } from './migrate.js';
 
+/** What the database of these settings is, before opening it: for status lines. */
+export function databaseIdentity(settings: Settings, side: Side): { embedded: boolean; description: string } {
+  return settings.databaseUrl
+    ? { embedded: false, description: describeUrl(settings.databaseUrl) }
+    : { embedded: true, description: `PGlite ${embeddedDir(settings, side)}` };
+}
+
+const embeddedDir = (settings: Settings, side: Side) => join(settings.dataDir, `${side}-db`);
+
 /**
  * Opens the database of one side: the real PostgreSQL named by the settings, or the
  * embedded one in the data directory. Migrations run on open, so a fresh machine
@@ -16,20 +25,17 @@ export async function openDatabase(settings: Settings, side: Side, options: { mi
     db = createDatabase({
       connectionString: settings.databaseUrl,
       max: 10,
-      embedded: false,
-      description: describeUrl(settings.databaseUrl),
+      ...databaseIdentity(settings, side),
     });
   } else {
-    const dir = join(settings.dataDir, `${side}-db`);
-    const server = await startEmbedded(dir);
+    const server = await startEmbedded(embeddedDir(settings, side));
     publish = () => server.publish();
     db = createDatabase({
       host: server.socketDir,
       user: 'postgres',
       database: 'postgres',
       max: 1,
-      embedded: true,
-      description: `PGlite ${dir}`,
+      ...databaseIdentity(settings, side),
       onClose: () => server.stop(),
     });
   }

@@ -1,5 +1,6 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { createRequire } from 'node:module';
+import type PDFDocumentClass from 'pdfkit';
+import type * as QRCodeLib from 'qrcode';
 import { DocstreamError } from '../errors.js';
 import type { DocumentData, FieldDef, FormDef, TallyLine } from '../forms/types.js';
 import { EMPTY, formatValue, frenchDate, tallyLines, winAnsi } from './format.js';
@@ -9,6 +10,15 @@ import {
   type Align, type CopyBlock, type FieldBlock, type FontName, type Placeholder, type PrintTemplate, type QrBlock,
   type SignatoryBlock, type Style,
 } from './template.js';
+
+// PDFKit and its fonts take a quarter of a second to load, the QR encoder a tenth: only
+// the first copy pays it, not every start of the console or of a command that prints nothing.
+let pdfKit: Promise<typeof PDFDocumentClass> | undefined;
+let qrcodeLib: typeof QRCodeLib | undefined;
+const require = createRequire(import.meta.url);
+/** The QR encoder (CommonJS), loaded on first use; `require` keeps qrVersionFor synchronous. */
+const qrcode = () => (qrcodeLib ??= require('qrcode') as typeof QRCodeLib);
+const loadPdfKit = () => (pdfKit ??= import('pdfkit').then((m) => m.default as typeof PDFDocumentClass));
 
 export interface RenderInput {
   template: PrintTemplate;
@@ -37,7 +47,7 @@ export type QrLevel = 'L' | 'M' | 'Q' | 'H';
 
 /** The QR version (1–40) the qrcode package picks for this text: the seal's size target is checked with it. */
 export function qrVersionFor(text: string, level: QrLevel = 'M'): number {
-  return QRCode.create(text, { errorCorrectionLevel: level }).version;
+  return qrcode().create(text, { errorCorrectionLevel: level }).version;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -81,6 +91,7 @@ export async function renderCopy(input: RenderInput): Promise<Buffer> {
     );
   }
   const [pageW, pageH] = pageSizeMm(template.page);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: [pageW * MM, pageH * MM],
     margins: { top: 0, right: 0, bottom: 0, left: 0 },
@@ -277,9 +288,9 @@ function signatory(ctx: Ctx, b: SignatoryBlock): void {
 /** Modules drawn as one filled path, so no hairline seams appear between them when rasterised. */
 function qr(ctx: Ctx, b: QrBlock): void {
   const { doc } = ctx;
-  let code: QRCode.QRCode;
+  let code: QRCodeLib.QRCode;
   try {
-    code = QRCode.create(ctx.input.qrText, { errorCorrectionLevel: 'M' });
+    code = qrcode().create(ctx.input.qrText, { errorCorrectionLevel: 'M' });
   } catch (e) {
     throw new DocstreamError('validation', 'Le texte du sceau est trop long pour un code QR.', 'The seal text is too long for a QR code.', { cause: e });
   }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
 import { DocstreamError } from '../errors.js';
 import { isLocalBroker, type LinkOptions } from './mqtt-link.js';
+import { mqttLib } from './mqtt-lib.js';
 
 /** What the test is doing when it reports progress. */
 export type BrokerTestPhase = 'connect' | 'latency' | 'burst';
@@ -249,7 +250,7 @@ export async function runBrokerTest(opts: BrokerTestOptions): Promise<BrokerTest
   progress(0, total, 'connect');
   let client: MqttClient;
   try {
-    client = mqtt.connect(opts.url, options);
+    client = mqttLib().connect(opts.url, options);
   } catch (e) {
     // mqtt.js throws at once on a URL it cannot parse (no mqtt:// or mqtts://, say).
     throw unreachable(url, e instanceof Error ? e.message : String(e), e);

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:net';
-import { Aedes } from 'aedes';
 
 /** Where the embedded default's broker listens: loopback only, never the network. */
 export const EMBEDDED_BROKER_PORT = 18830;
@@ -15,6 +14,8 @@ export interface EmbeddedBroker {
  * to it. Sessions live in memory: the outbox re-sends whatever a restart loses.
  */
 export async function startEmbeddedBroker(port = EMBEDDED_BROKER_PORT, host = '127.0.0.1'): Promise<EmbeddedBroker> {
+  // loaded here, not with the core: only the server's service hosts the broker
+  const { Aedes } = await import('aedes');
   const aedes = await Aedes.createBroker();
   // Nagle's algorithm on both ends of a local socket makes every QoS 1 exchange wait for a
   // delayed ACK (~40 ms each way, measured by the broker test): off, here and in the link.

@@ -1,4 +1,5 @@
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
+import { mqttLib } from './mqtt-lib.js';
 import { DocstreamError } from '../errors.js';
 
 export interface LinkOptions {
@@ -59,7 +60,7 @@ export function openLink(opts: LinkOptions): Link {
   if (opts.username) options.username = opts.username;
   if (opts.password) options.password = opts.password;
   if (opts.tls) Object.assign(options, { ca: opts.tls.ca, cert: opts.tls.cert, key: opts.tls.key, rejectUnauthorized: true });
-  const client: MqttClient = mqtt.connect(opts.url, options);
+  const client: MqttClient = mqttLib().connect(opts.url, options);
   let handler: (topic: string, payload: Buffer) => Promise<void> = async () => {};
   const connectFns: (() => void)[] = [];
   const disconnectFns: ((r: string) => void)[] = [];
