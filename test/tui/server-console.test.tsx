@@ -106,6 +106,19 @@ describe('server console: login, Home, help, palette', () => {
     await c.press('ctrlC');
   });
 
+  it('keys arriving in one chunk act in order: the palette goes where the text typed with Enter says', async () => {
+    const c = await atHome();
+    await c.burst(':');
+    await c.waitFor('Écran :');
+    await c.burst('passe\r'); // as tmux, a paste or a fast typist over SSH delivers it
+    await c.waitFor('Changer le mot de passe');
+    await c.press('escape');
+    // ↓ then Enter in one chunk on Home: the line ↓ chose opens
+    await c.waitFor('Documents centralisés');
+    await c.burst('\u001B[B\r');
+    await c.waitFor('Conflits à trancher :');
+  });
+
   it('a wrong password is refused with the core’s words, and the user name stays', async () => {
     const c = (open = mount(<App server={server} lang="fr" />));
     await c.waitFor('Identifiant');

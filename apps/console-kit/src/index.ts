@@ -27,3 +27,4 @@ export { ACCOUNTS_STRINGS, type AccountsStrings, type AccountsStringKey } from '
 export { accountsKeys, type AccountsKeyAction } from './accounts/accounts-keys.js';
 export { AccountsView, type AccountsFrame, type AccountsViewProps } from './accounts/AccountsView.js';
 export { createAccountsScreen, type AccountsService, type AccountsKit, type AccountsScreenProps } from './accounts/accounts-screen.js';
+export { useSyncReducer } from './hooks/useSyncReducer.js';

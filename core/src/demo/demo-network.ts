@@ -41,8 +41,11 @@ export interface DemoNetwork {
 }
 
 async function brokerOnFreePort(): Promise<EmbeddedBroker> {
+  // DOCSTREAM_DEMO_BROKER_PORT (0: any free port) keeps a second demo or a test off 18830.
+  const asked = process.env.DOCSTREAM_DEMO_BROKER_PORT;
+  const port = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : EMBEDDED_BROKER_PORT;
   try {
-    return await startEmbeddedBroker(EMBEDDED_BROKER_PORT);
+    return await startEmbeddedBroker(port);
   } catch (e) {
     // A server already runs on this machine: the demo's own broker takes any free port.
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') return startEmbeddedBroker(0);

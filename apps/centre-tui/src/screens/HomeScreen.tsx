@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Session } from '@docstream/core';
 import { errorLabel } from '../i18n.js';
 import { useConsole } from '../hooks/console-context.js';
 import { useKeys } from '../keys/kit.js';
-import { useAsyncRunner } from '@docstream/console-kit';
+import { useAsyncRunner, useSyncReducer } from '@docstream/console-kit';
 import { homeReducer, homeSelection, homeStatus, initHome, MINE_LIMIT, queuesFor, summariseCounts } from './home-reducer.js';
 import { HomeView } from './HomeView.js';
 
@@ -17,7 +17,7 @@ const optional = <T,>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
 export function HomeScreen({ active, width, session, databaseLine }: { active: boolean; width: number; session: Session; databaseLine: string }) {
   const { centre, lang, controls } = useConsole();
   const queues = useMemo(() => queuesFor(session.privilege), [session.privilege]);
-  const [state, dispatch] = useReducer(homeReducer, queues.length, initHome);
+  const [state, dispatch, current] = useSyncReducer(homeReducer, initHome(queues.length));
   const run = useAsyncRunner();
 
   useEffect(() => {
@@ -59,7 +59,7 @@ export function HomeScreen({ active, width, session, databaseLine }: { active: b
     down: () => dispatch({ type: 'down' }),
     refresh: () => dispatch({ type: 'refresh' }),
     open: () => {
-      const sel = homeSelection(state, queues);
+      const sel = homeSelection(current(), queues);
       if (!sel) return;
       if ('queue' in sel) controls.open({ screen: 'documents', criteria: sel.queue.criteria });
       else controls.go(sel.destination);

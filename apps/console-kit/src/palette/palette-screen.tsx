@@ -1,4 +1,5 @@
-import { useReducer, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
+import { useSyncReducer } from '../hooks/useSyncReducer.js';
 import { Box, Text, type Key } from 'ink';
 import type { Lang } from '@docstream/core';
 import type { Mode } from '../keys/types.js';
@@ -38,7 +39,7 @@ export function createPaletteScreen<S extends string, A extends string, C extend
 
   /** Container: type to narrow the screens, Enter to go. */
   function PaletteScreen({ lang, width, go }: { lang: Lang; width: number; go: (to: D) => void }) {
-    const [state, dispatch] = useReducer(palette.paletteReducer, palette.initialPalette);
+    const [state, dispatch, current] = useSyncReducer(palette.paletteReducer, palette.initialPalette);
     kit.useKeys(
       screen,
       'typing',
@@ -46,7 +47,7 @@ export function createPaletteScreen<S extends string, A extends string, C extend
         up: () => dispatch({ type: 'up' }),
         down: () => dispatch({ type: 'down' }),
         submit: () => {
-          const to = palette.paletteChoice(state);
+          const to = palette.paletteChoice(current());
           if (to) go(to);
         },
       } as Partial<Record<A, () => void>>,

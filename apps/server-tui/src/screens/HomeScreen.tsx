@@ -1,5 +1,5 @@
-import { useEffect, useReducer } from 'react';
-import { useAsyncRunner } from '@docstream/console-kit';
+import { useEffect } from 'react';
+import { useAsyncRunner, useSyncReducer } from '@docstream/console-kit';
 import { errorLabel } from '../i18n.js';
 import { useConsole } from '../hooks/console-context.js';
 import { useKeys } from '../keys/kit.js';
@@ -9,7 +9,7 @@ import { HomeView } from './HomeView.js';
 /** Container of Home: reads the figures on `r` and every 5 s while on top; Enter opens a screen. */
 export function HomeScreen({ active, width, databaseLine }: { active: boolean; width: number; databaseLine: string }) {
   const { server, lang, controls } = useConsole();
-  const [state, dispatch] = useReducer(homeReducer, initialHome);
+  const [state, dispatch, current] = useSyncReducer(homeReducer, initialHome);
   const run = useAsyncRunner();
 
   useEffect(() => {
@@ -32,7 +32,7 @@ export function HomeScreen({ active, width, databaseLine }: { active: boolean; w
     down: () => dispatch({ type: 'down' }),
     refresh: () => dispatch({ type: 'refresh' }),
     open: () => {
-      const to = homeChoice(state);
+      const to = homeChoice(current());
       if (to) controls.go(to);
     },
   });
