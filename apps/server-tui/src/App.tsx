@@ -8,6 +8,7 @@ import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from '
 import { ChangePasswordScreen, dispatchKey, HelpScreen, LoginScreen, PaletteScreen } from './keys/kit.js';
 import { Header } from './components/Header.js';
 import { HomeScreen } from './screens/HomeScreen.js';
+import { AccountScreen, ClientNewScreen, ClientScreen, ClientsScreen, MessagesScreen } from './screens/clients/index.js';
 
 export interface AppProps {
   server: Server;
@@ -24,7 +25,7 @@ export interface AppProps {
  */
 export function App({ server, lang, readOnly = false, onExit }: AppProps) {
   const { exit } = useApp();
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
 
   const sessionRef = useRef<Session | null>(null);
@@ -84,6 +85,16 @@ export function App({ server, lang, readOnly = false, onExit }: AppProps) {
         return <ChangePasswordScreen lang={lang} width={width} session={session} forced={route.forced} change={server.operators.changePassword} onChanged={controls.passwordChanged} />;
       case 'home':
         return <HomeScreen active={visible} width={width} databaseLine={databaseLine} />;
+      case 'clients':
+        return <ClientsScreen active={visible} width={width} rows={rows} session={session} />;
+      case 'clientNew':
+        return <ClientNewScreen width={width} session={session} />;
+      case 'client':
+        return <ClientScreen active={visible} width={width} session={session} matricule={route.matricule} />;
+      case 'clientAccount':
+        return <AccountScreen width={width} rows={rows} session={session} matricule={route.matricule} />;
+      case 'clientMessages':
+        return <MessagesScreen width={width} rows={rows} session={session} matricule={route.matricule} />;
     }
   }
 

@@ -5,16 +5,20 @@ import { createPalette, type DestinationEntry } from '@docstream/console-kit';
 export type Route =
   | { id: number; screen: 'login' }
   | { id: number; screen: 'changePassword'; forced: boolean }
-  | { id: number; screen: 'home' };
+  | { id: number; screen: 'home' }
+  | { id: number; screen: 'clients' }
+  | { id: number; screen: 'clientNew' }
+  | { id: number; screen: 'client' | 'clientAccount' | 'clientMessages'; matricule: string };
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'password' | 'logout';
+export type Destination = 'home' | 'clients' | 'password' | 'logout';
 
 export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
+  { id: 'clients', label: { fr: 'Centres (clients)', en: 'Centres (clients)' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
 ];
@@ -22,6 +26,7 @@ export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
 /** The screen each destination opens above Home. */
 const OPENS: Record<Exclude<Destination, 'home' | 'logout'>, RouteSpec> = {
   password: { screen: 'changePassword', forced: false },
+  clients: { screen: 'clients' },
 };
 
 export const palette = createPalette(() => DESTINATIONS);

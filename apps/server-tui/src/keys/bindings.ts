@@ -1,31 +1,32 @@
 import type { Label } from '@docstream/core';
 import { commonKeys as k, type Binding as KitBinding, type CommonAction } from '@docstream/console-kit';
+import { CLIENTS_BINDINGS, CLIENTS_FORMS, CLIENTS_SCREEN_NAMES, CLIENTS_SCREENS, type ClientsAction, type ClientsCondition, type ClientsScreenId } from './clients-bindings.js';
 
 /**
  * THE key table of the server console: input, footer and `?` help are all derived from it
  * (keys/kit.ts). The keys every console shares come from the kit; each group of screens
  * adds its own rows below. A key that is not here does nothing.
  */
-export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home';
+export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | ClientsScreenId;
 
-export type Action = CommonAction;
+export type Action = CommonAction | ClientsAction;
 
 /** `helpScroll`: the `?` help is taller than the terminal. */
-export type Condition = 'helpScroll';
+export type Condition = 'helpScroll' | ClientsCondition;
 
 export type Binding = KitBinding<ScreenId, Action, Condition>;
 
 /** Screens that show data, where `?`, `:`, `q` work. */
-const LISTS: readonly ScreenId[] = ['home'];
-const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home'];
+const LISTS: readonly ScreenId[] = ['home', ...CLIENTS_SCREENS];
+const FORMS: readonly ScreenId[] = ['login', 'changePassword', ...CLIENTS_FORMS];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...CLIENTS_SCREENS];
 
 export const BINDINGS: readonly Binding[] = [
   k.help(LISTS),
   k.palette(LISTS),
-  k.move(['home']),
-  k.open(['home']),
-  k.refresh(['home']),
+  k.move(['home', 'clients']),
+  k.open(['home', 'clients']),
+  k.refresh(['home', 'client', 'clientAccount', 'clientMessages']),
   ...k.formFields(FORMS),
   ...k.paletteKeys('palette'),
   ...k.helpKeys('help', 'helpScroll'),
@@ -38,6 +39,7 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['changePassword'],
     modes: ['typing'],
   },
+  ...CLIENTS_BINDINGS,
   k.quit([...LISTS, 'help']),
   k.forceQuit(ALL),
 ];
@@ -49,4 +51,5 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   help: { fr: 'Aide', en: 'Help' },
   palette: { fr: 'Aller à', en: 'Go to' },
   home: { fr: 'Accueil', en: 'Home' },
+  ...CLIENTS_SCREEN_NAMES,
 };
