@@ -5,7 +5,7 @@ import { App } from '../../apps/server-tui/src/App.js';
 import { BINDINGS } from '../../apps/server-tui/src/keys/bindings.js';
 import { footerItems, matchAction } from '../../apps/server-tui/src/keys/kit.js';
 import { appReducer, initialAppState } from '../../apps/server-tui/src/navigation.js';
-import { homeReducer, initialHome } from '../../apps/server-tui/src/screens/home-reducer.js';
+import { homeMenu, homeReducer, initialHome } from '../../apps/server-tui/src/screens/home-reducer.js';
 import { footerLine } from '@docstream/console-kit';
 import { logIn, mount, type Console } from './harness.js';
 
@@ -113,9 +113,10 @@ describe('server console: login, Home, help, palette', () => {
     await c.burst('passe\r'); // as tmux, a paste or a fast typist over SSH delivers it
     await c.waitFor('Changer le mot de passe');
     await c.press('escape');
-    // ↓ then Enter in one chunk on Home: the line ↓ chose opens
+    // ↓↓ then Enter in one chunk on Home: the line ↓↓ chose opens
     await c.waitFor('Documents centralisés');
-    await c.burst('\u001B[B\r');
+    expect(homeMenu()[2]?.id).toBe('conflicts');
+    await c.burst('\u001B[B\u001B[B\r');
     await c.waitFor('Conflits à trancher :');
   });
 

@@ -8,6 +8,7 @@ import { ConsoleContext, type ConsoleContextValue, type ConsoleControls } from '
 import { ChangePasswordScreen, dispatchKey, HelpScreen, LoginScreen, PaletteScreen } from './keys/kit.js';
 import { Header } from './components/Header.js';
 import { HomeScreen } from './screens/HomeScreen.js';
+import { AccountScreen, ClientNewScreen, ClientScreen, ClientsScreen, MessagesScreen } from './screens/clients/index.js';
 import { OperatorsScreen } from './screens/admin/OperatorsScreen.js';
 import { SignatoriesScreen } from './screens/admin/SignatoriesScreen.js';
 import { TariffsScreen } from './screens/admin/TariffsScreen.js';
@@ -94,6 +95,16 @@ export function App({ server, lang, readOnly = false, onExit, commandLine = NO_O
         return <ChangePasswordScreen lang={lang} width={width} session={session} forced={route.forced} change={server.operators.changePassword} onChanged={controls.passwordChanged} />;
       case 'home':
         return <HomeScreen active={visible} width={width} databaseLine={databaseLine} />;
+      case 'clients':
+        return <ClientsScreen active={visible} width={width} rows={rows} session={session} />;
+      case 'clientNew':
+        return <ClientNewScreen width={width} session={session} />;
+      case 'client':
+        return <ClientScreen active={visible} width={width} session={session} matricule={route.matricule} />;
+      case 'clientAccount':
+        return <AccountScreen width={width} rows={rows} session={session} matricule={route.matricule} />;
+      case 'clientMessages':
+        return <MessagesScreen width={width} rows={rows} session={session} matricule={route.matricule} />;
       case 'operators':
         return <OperatorsScreen width={width} rows={rows} session={session} />;
       case 'signatories':

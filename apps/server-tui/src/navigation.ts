@@ -7,6 +7,9 @@ export type Route =
   | { id: number; screen: 'login' }
   | { id: number; screen: 'changePassword'; forced: boolean }
   | { id: number; screen: 'home' }
+  | { id: number; screen: 'clients' }
+  | { id: number; screen: 'clientNew' }
+  | { id: number; screen: 'client' | 'clientAccount' | 'clientMessages'; matricule: string }
   | { id: number; screen: AdminScreenId }
   | { id: number; screen: 'docSearch' | 'quarantine' }
   | { id: number; screen: 'docDetail'; niu: string }
@@ -18,10 +21,11 @@ type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'docSearch' | 'conflicts' | 'quarantine' | 'password' | 'logout' | AdminScreenId;
+export type Destination = 'home' | 'clients' | 'docSearch' | 'conflicts' | 'quarantine' | 'password' | 'logout' | AdminScreenId;
 
 export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
+  { id: 'clients', label: { fr: 'Centres (clients)', en: 'Centres (clients)' } },
   { id: 'docSearch', label: { fr: 'Documents centralisés (recherche)', en: 'Central documents (search)' } },
   { id: 'conflicts', label: { fr: 'Conflits à trancher', en: 'Conflicts to resolve' } },
   { id: 'quarantine', label: { fr: 'Quarantaine', en: 'Quarantine' } },
@@ -37,6 +41,7 @@ export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
 /** The screen each destination opens above Home. */
 const OPENS: Record<Exclude<Destination, 'home' | 'logout'>, RouteSpec> = {
   password: { screen: 'changePassword', forced: false },
+  clients: { screen: 'clients' },
   docSearch: { screen: 'docSearch' },
   conflicts: { screen: 'conflicts' },
   quarantine: { screen: 'quarantine' },

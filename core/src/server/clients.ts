@@ -1,3 +1,4 @@
+import { foldName, likeEscape } from '../util/fold.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { DocstreamError, notFound } from '../errors.js';
@@ -12,6 +13,7 @@ import { signatoriesFor } from './queries/signatories.js';
 import { quarantineCount } from './queries/ingest.js';
 import { certificatesOf } from './queries/pki.js';
 import { trafficOf } from './queries/exchange.js';
+import { issueEnrolmentCode } from './pki-service.js';
 
 export const CLIENT_STATUS_LABELS: Record<number, { fr: string; en: string }> = {
   0: { fr: 'suspendu (quarantaine)', en: 'suspended (quarantine)' },
@@ -27,6 +29,42 @@ export interface ClientInput {
   region?: string;
   phone?: string;
   status?: number;
+}
+
+/** What the centres list asks for: a filter (matricule prefix, or text in the name, city or region) and a page. */
+export interface ClientPageInput {
+  filter?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ClientPage {
+  rows: clients.ClientListRow[];
+  /** Centres the filter keeps, all pages together. */
+  total: number;
+  offset: number;
+  limit: number;
+  filter: string;
+}
+
+/** The largest page the list serves. */
+export const CLIENT_PAGE_MAX = 200;
+
+
+/** Checks a list request as a console or a command typed it, and turns it into SQL patterns. */
+export function clientPageCriteria(input: ClientPageInput): clients.ClientPageCriteria & { filter: string } {
+  const filter = (input.filter ?? '').trim();
+  if ([...filter].length > 100 || /[\u0000-\u001f\u007f]/.test(filter)) throw invalid('Filtre : 100 caractères au plus, sans caractère de contrôle.', 'Filter: 100 characters at most, no control characters.', 'filter');
+  const offset = input.offset ?? 0;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw invalid('Début de page : un nombre entier positif ou nul.', 'Page start: a whole number, 0 or more.', 'offset');
+  const limit = input.limit ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > CLIENT_PAGE_MAX) throw invalid(`Taille de page : de 1 à ${CLIENT_PAGE_MAX}.`, `Page size: 1 to ${CLIENT_PAGE_MAX}.`, 'limit');
+  if (filter === '') return { filter, offset, limit };
+  return {
+    filter, offset, limit,
+    textContains: `%${likeEscape(foldName(filter))}%`,
+    ...(/^[0-9]{1,5}$/.test(filter) ? { matriculeRange: [filter.padEnd(5, '0'), filter.padEnd(5, '9')] as [string, string] } : {}),
+  };
 }
 
 export type ClientChanges = Partial<Pick<ClientInput, 'name' | 'city' | 'region' | 'phone'>>;
@@ -97,6 +135,23 @@ export function createClientService(db: Database, clock: Clock, guard: Guard, re
       return db.tx(async (q) => {
         const actor = await guard(q, session, P.Operator, { fr: 'enregistrer un centre', en: 'registering a centre' });
         return registerClient(q, clock.now(), { id: actor.id, login: actor.login }, input);
+      });
+    },
+
+    /**
+     * Registers a centre and gives its one-time enrolment code, in one transaction: a
+     * centre is never left registered without the code the operator was about to hand over.
+     */
+    async addWithCode(session: Session, input: ClientInput): Promise<{ client: Omit<clients.ClientRow, 'enrol_key'>; code: string; expiresAt: Date }> {
+      return db.tx(async (q) => {
+        const actor = await guard(q, session, P.Operator, { fr: 'enregistrer un centre', en: 'registering a centre' });
+        const who = { id: actor.id, login: actor.login };
+        const now = clock.now();
+        const client = await registerClient(q, now, who, input);
+        const { code, expiresAt } = await issueEnrolmentCode(q, now, who, client.matricule);
+        // The key derived from the code proves an enrolment: it never leaves the core.
+        const { enrol_key: _k, ...rest } = (await clients.clientByMatricule(q, client.matricule))!;
+        return { client: rest, code, expiresAt };
       });
     },
 
@@ -172,6 +227,18 @@ export function createClientService(db: Database, clock: Clock, guard: Guard, re
         account,
         quarantined,
       };
+    },
+
+    /**
+     * One page of the registry in matricule order, filtered and counted in SQL (up to
+     * 100,000 centres: never the whole list). The filter keeps the matricules it begins
+     * and the names, cities and regions it is part of, accents and case aside.
+     */
+    async page(session: Session, input: ClientPageInput = {}): Promise<ClientPage> {
+      const c = clientPageCriteria(input);
+      await guard(db, session, P.Viewer, { fr: 'consulter les centres', en: 'viewing centres' });
+      const [rows, total] = await Promise.all([clients.clientPage(db, c), clients.clientCount(db, c)]);
+      return { rows, total, offset: c.offset, limit: c.limit, filter: c.filter };
     },
 
     async list(session: Session): Promise<clients.ClientRow[]> {

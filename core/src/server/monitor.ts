@@ -1,3 +1,4 @@
+import { foldName, likeEscape } from '../util/fold.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { DocstreamError, type FieldProblem } from '../errors.js';
@@ -180,19 +181,6 @@ export interface MonitorSnapshot {
   conflicts: MonitorConflict[];
 }
 
-// One mapping on both sides (migration 006: xm_system.fold_name), so that what the
-// filter folds is what the database folds.
-const FOLD_FROM = 'ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖòóôõöÙÚÛÜùúûüÝŸýÿƐɛƆɔƝɲŊŋ';
-const FOLD_TO = 'AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOoooooUUUUuuuuYYyyEeOoNnNn';
-const FOLD = new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i]!]));
-
-/** A centre's name as the monitor's filter compares it: the database's xm_system.fold_name. */
-export function foldName(text: string): string {
-  return [...text].map((c) => FOLD.get(c) ?? c).join('').toLowerCase();
-}
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 const SORTS = Object.keys(m.CENTRE_ORDER) as MonitorSort[];
 
 function intIn(p: FieldProblem[], field: string, v: number | undefined, min: number, max: number, dflt: number, fr: string, en: string): number {
@@ -337,3 +325,5 @@ export function createMonitor(db: Database, guard: Guard, clock: Clock) {
 }
 
 export type Monitor = ReturnType<typeof createMonitor>;
+
+export { foldName };

@@ -22,8 +22,7 @@ export function addClientCommands(program: Command, cli: ServerCli): void {
     .option('--status <0-3>', 'statut', '3')
     .action(async (o: { name: string; matricule?: string; city: string; region: string; phone: string; status: string }) => {
       await cli.withOperator(async (server, session) => {
-        const c = await server.clients.add(session, { ...(o.matricule ? { matricule: o.matricule } : {}), name: o.name, city: o.city, region: o.region, phone: o.phone, status: statusNumber(o.status) });
-        const { code, expiresAt } = await server.pki.newEnrolmentCode(session, c.matricule);
+        const { client: c, code, expiresAt } = await server.clients.addWithCode(session, { ...(o.matricule ? { matricule: o.matricule } : {}), name: o.name, city: o.city, region: o.region, phone: o.phone, status: statusNumber(o.status) });
         const until = expiresAt.toISOString().slice(0, 10);
         cli.say({ matricule: c.matricule, code, expiresAt }, `Centre ${c.matricule} enregistré.\nCode d’inscription (à usage unique, jusqu’au ${until}) : ${code}\nIl ne sera plus affiché : remettez-le au centre.`,
           `Centre ${c.matricule} registered.\nEnrolment code (one use, until ${until}): ${code}\nIt will not be shown again: give it to the centre.`);

@@ -2,32 +2,33 @@ import type { Label } from '@docstream/core';
 import { commonKeys as k, type Binding as KitBinding, type CommonAction } from '@docstream/console-kit';
 import { ADMIN_BINDINGS, ADMIN_SCREEN_NAMES, ADMIN_SCREENS, type AdminAction, type AdminCondition, type AdminScreenId } from './admin-bindings.js';
 import { DOCUMENTS_BINDINGS, DOCUMENTS_SCREEN_NAMES, DOCUMENTS_SCREENS, type DocumentsAction, type DocumentsCondition, type DocumentsScreenId } from './documents-bindings.js';
+import { CLIENTS_BINDINGS, CLIENTS_FORMS, CLIENTS_SCREEN_NAMES, CLIENTS_SCREENS, type ClientsAction, type ClientsCondition, type ClientsScreenId } from './clients-bindings.js';
 
 /**
  * THE key table of the server console: input, footer and `?` help are all derived from it
  * (keys/kit.ts). The keys every console shares come from the kit; each group of screens
  * adds its own rows below. A key that is not here does nothing.
  */
-export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | AdminScreenId | DocumentsScreenId;
+export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | ClientsScreenId | AdminScreenId | DocumentsScreenId;
 
-export type Action = CommonAction | AdminAction | DocumentsAction;
+export type Action = CommonAction | ClientsAction | AdminAction | DocumentsAction;
 
 /** `helpScroll`: the `?` help is taller than the terminal. */
-export type Condition = 'helpScroll' | AdminCondition | DocumentsCondition;
+export type Condition = 'helpScroll' | ClientsCondition | AdminCondition | DocumentsCondition;
 
 export type Binding = KitBinding<ScreenId, Action, Condition>;
 
 /** Screens that show data, where `?`, `:`, `q` work. */
-const LISTS: readonly ScreenId[] = ['home', ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS];
-const FORMS: readonly ScreenId[] = ['login', 'changePassword'];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS];
+const LISTS: readonly ScreenId[] = ['home', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS];
+const FORMS: readonly ScreenId[] = ['login', 'changePassword', ...CLIENTS_FORMS];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS];
 
 export const BINDINGS: readonly Binding[] = [
   k.help(LISTS),
   k.palette(LISTS),
-  k.move(['home']),
-  k.open(['home']),
-  k.refresh(['home']),
+  k.move(['home', 'clients']),
+  k.open(['home', 'clients']),
+  k.refresh(['home', 'client', 'clientAccount', 'clientMessages']),
   ...k.formFields(FORMS),
   ...k.paletteKeys('palette'),
   ...k.helpKeys('help', 'helpScroll'),
@@ -40,6 +41,7 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['changePassword'],
     modes: ['typing'],
   },
+  ...CLIENTS_BINDINGS,
   ...DOCUMENTS_BINDINGS,
   ...ADMIN_BINDINGS,
   k.quit([...LISTS, 'help']),
@@ -53,6 +55,7 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   help: { fr: 'Aide', en: 'Help' },
   palette: { fr: 'Aller à', en: 'Go to' },
   home: { fr: 'Accueil', en: 'Home' },
+  ...CLIENTS_SCREEN_NAMES,
   ...DOCUMENTS_SCREEN_NAMES,
   ...ADMIN_SCREEN_NAMES,
 };
