@@ -6,8 +6,11 @@ export {
   CYCLE_MODES, DEFAULT_CYCLE_INTERVAL_MINUTES, MAX_CYCLE_INTERVAL_MINUTES,
   type Settings, type StoredSettings, type SettingKey, type SettingSource, type ResolvedSetting, type ResolvedSettings, type CycleMode,
 } from './settings.js';
-export { EDITABLE_SETTINGS, maskUrl, parseSettingInput, describeSettings, type EditableSetting, type SettingView } from './settings-input.js';
-export { settingsReport, parseSettingValue, maskUrlPassword, EDITABLE_SETTINGS as SERVER_EDITABLE_SETTINGS, type EditableSetting as ServerEditableSetting, type ReportedSetting, type SettingReport, type SettingsReport } from './settings-report.js';
+export {
+  EDITABLE_SETTINGS, maskUrl, parseSettingInput, describeSettings,
+  type EditableSetting, type CentreEditableSetting, type ServerEditableSetting, type SettingsSide, type SettingView,
+} from './settings-input.js';
+export { settingsReport, type ReportedSetting, type SettingReport, type SettingsReport } from './server/settings-report.js';
 export type { Database, Queryable } from './db/database.js';
 export { createDatabase } from './db/database.js';
 export { openDatabase, databaseIdentity } from './db/open.js';

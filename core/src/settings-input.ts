@@ -1,12 +1,25 @@
 import { DocstreamError } from './errors.js';
 import {
-  cycleMinutesFrom, cycleModeFrom, langFrom, MAX_CYCLE_INTERVAL_MINUTES, resolveSettings,
-  type ResolvedSetting, type Settings, type SettingSource, type StoredSettings,
+  concurrencyFrom, cycleMinutesFrom, cycleModeFrom, langFrom, MAX_CYCLE_INTERVAL_MINUTES, MAX_SERVER_CONCURRENCY, resolveSettings, saveSetting, settingsFilePath,
+  type ResolvedSetting, type SettingKey, type Settings, type SettingSource, type StoredSettings,
 } from './settings.js';
 
-/** The settings a console may change, in the order it shows them. The data directory is not one: moving it moves the database. */
-export const EDITABLE_SETTINGS = ['mqttUrl', 'databaseUrl', 'cycleMode', 'cycleIntervalMinutes', 'lang'] as const;
-export type EditableSetting = (typeof EDITABLE_SETTINGS)[number];
+/**
+ * The settings each console may change, in the order the centre's shows them. Neither
+ * changes the data directory (moving it moves the database); the server's does not change
+ * the database it runs on, nor the centre's cycle, which the server does not have.
+ */
+export const EDITABLE_SETTINGS = {
+  centre: ['mqttUrl', 'databaseUrl', 'cycleMode', 'cycleIntervalMinutes', 'lang'],
+  server: ['mqttUrl', 'lang', 'serverConcurrency', 'serverShareGroup'],
+} as const satisfies Record<string, readonly SettingKey[]>;
+export type SettingsSide = keyof typeof EDITABLE_SETTINGS;
+/** A setting some console may change (`EditableSetting<'server'>`: the server's may). */
+export type EditableSetting<S extends SettingsSide = SettingsSide> = (typeof EDITABLE_SETTINGS)[S][number];
+export type CentreEditableSetting = EditableSetting<'centre'>;
+export type ServerEditableSetting = EditableSetting<'server'>;
+
+const SHARE_GROUP = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * A URL with its password replaced by `***` (`user:***@host`, and `password=` in a query
@@ -92,12 +105,41 @@ export function parseSettingInput(key: EditableSetting, text: string): StoredSet
       if (!lang) throw refused(key, 'Langue : fr (français) ou en (anglais).', 'Language: fr (French) or en (English).');
       return lang;
     }
+    case 'serverConcurrency': {
+      const n = concurrencyFrom(t);
+      if (n === undefined) {
+        throw refused(key, `Parallélisme : un nombre entier de 1 à ${MAX_SERVER_CONCURRENCY}.`, `Concurrency: a whole number from 1 to ${MAX_SERVER_CONCURRENCY}.`);
+      }
+      return n;
+    }
+    case 'serverShareGroup':
+      if (!SHARE_GROUP.test(t)) throw refused(key, 'Groupe partagé : 1 à 64 lettres, chiffres, - ou _.', 'Share group: 1 to 64 letters, digits, - or _.');
+      return t;
   }
 }
 
-/** One setting as a console shows it: values as text, every URL masked. */
-export interface SettingView {
-  key: EditableSetting;
+/**
+ * Writes a checked value to the settings file (undefined: removes it). A file that cannot
+ * be written is refused in words and nothing is changed, so a caller's audit row rolls back.
+ */
+export function writeSetting<K extends EditableSetting>(key: K, value: StoredSettings[K] | undefined, env: NodeJS.ProcessEnv = process.env): void {
+  try {
+    saveSetting(key, value, env);
+  } catch (e) {
+    const file = settingsFilePath(env);
+    const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
+    throw new DocstreamError(
+      'config',
+      `Impossible d’écrire le fichier des paramètres ${file} (${code}) : rien n’est changé. Vérifiez les droits de ce dossier, ou choisissez-en un autre avec DOCSTREAM_CONFIG_DIR.`,
+      `Cannot write the settings file ${file} (${code}): nothing is changed. Check the rights on its folder, or choose another one with DOCSTREAM_CONFIG_DIR.`,
+      { cause: e },
+    );
+  }
+}
+
+/** One setting as a console shows it: values as text, every URL masked. `K`: the settings shown (the centre's by default). */
+export interface SettingView<K extends SettingKey = CentreEditableSetting> {
+  key: K;
   /** What applies (undefined: the built-in default). */
   value: string | undefined;
   source: SettingSource;
@@ -111,24 +153,25 @@ export interface SettingView {
   ignored: { from: string; text: string }[];
 }
 
-const shown = (key: EditableSetting, v: unknown): string | undefined => {
+/** A setting's value as a screen, a log or an audit row may show it: an address's password masked. */
+export function shownSetting(key: SettingKey, v: unknown): string | undefined {
   if (v === undefined) return undefined;
   return key === 'databaseUrl' || key === 'mqttUrl' ? maskUrl(String(v)) : String(v);
-};
+}
 
-/** The editable settings with their origin, for a console (passwords masked). */
-export function describeSettings(commandLine: Partial<Settings> = {}, env: NodeJS.ProcessEnv = process.env): SettingView[] {
+/** The settings `keys` with their origin, for a console (passwords masked). */
+export function describeSettings<K extends SettingKey>(keys: readonly K[], commandLine: Partial<Settings> = {}, env: NodeJS.ProcessEnv = process.env): SettingView<K>[] {
   const all = resolveSettings(commandLine, env);
-  return EDITABLE_SETTINGS.map((key) => {
+  return keys.map((key) => {
     const r = all[key] as ResolvedSetting<unknown>;
-    const stored = shown(key, r.stored);
-    const view: SettingView = {
+    const stored = shownSetting(key, r.stored);
+    const view: SettingView<K> = {
       key,
-      value: shown(key, r.value),
+      value: shownSetting(key, r.value),
       source: r.source,
       stored,
       storedSecret: stored !== undefined && stored !== String(r.stored),
-      ignored: r.ignored.map((i) => ({ from: i.from, text: shown(key, i.text) ?? '' })),
+      ignored: r.ignored.map((i) => ({ from: i.from, text: shownSetting(key, i.text) ?? '' })),
     };
     if (r.from && r.source !== 'file') view.from = r.from;
     return view;

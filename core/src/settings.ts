@@ -10,6 +10,8 @@ export const CYCLE_MODES: readonly CycleMode[] = ['continuous', 'intermittent'];
 export const DEFAULT_CYCLE_INTERVAL_MINUTES = 15;
 /** A week: longer has no use, and stays far below the 24.8 days a Node timer can wait. */
 export const MAX_CYCLE_INTERVAL_MINUTES = 10_080;
+/** Containers the server service commits in parallel, at the most. */
+export const MAX_SERVER_CONCURRENCY = 64;
 
 export interface Settings {
   /** Root of local data: the embedded database and, later, keys and bundles. */
@@ -79,13 +81,18 @@ export function cycleModeFrom(value: string | undefined): CycleMode | undefined 
   return undefined;
 }
 
-/** A whole number of minutes from 1 to MAX_CYCLE_INTERVAL_MINUTES, written as digits. */
-export function cycleMinutesFrom(value: string | number | undefined): number | undefined {
+/** A whole number from 1 to `max`, written as digits (the file holds it as a number). */
+function countFrom(value: string | number | undefined, max: number): number | undefined {
   const text = typeof value === 'number' ? String(value) : value?.trim();
   if (!text || !/^\d{1,6}$/.test(text)) return undefined;
   const n = Number(text);
-  return n >= 1 && n <= MAX_CYCLE_INTERVAL_MINUTES ? n : undefined;
+  return n >= 1 && n <= max ? n : undefined;
 }
+
+/** Minutes between two cycles: 1 to MAX_CYCLE_INTERVAL_MINUTES. */
+export const cycleMinutesFrom = (value: string | number | undefined) => countFrom(value, MAX_CYCLE_INTERVAL_MINUTES);
+/** Containers committed in parallel: 1 to MAX_SERVER_CONCURRENCY. */
+export const concurrencyFrom = (value: string | number | undefined) => countFrom(value, MAX_SERVER_CONCURRENCY);
 
 const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -126,11 +133,9 @@ export function resolveSettings(overrides: Partial<Settings> = {}, env: NodeJS.P
   const url = (raw: unknown) => asText(raw);
   const lang = (raw: unknown) => langFrom(asText(raw));
   const mode = (raw: unknown) => cycleModeFrom(asText(raw));
-  const concurrency = (raw: unknown) => {
-    const n = typeof raw === 'number' || typeof raw === 'string' ? Number(raw) : NaN;
-    return Number.isInteger(n) && n >= 1 && n <= 64 ? n : undefined;
-  };
-  const minutes = (raw: unknown) => (typeof raw === 'number' || typeof raw === 'string' ? cycleMinutesFrom(raw) : undefined);
+  const digits = (from: (v: string | number) => number | undefined) => (raw: unknown) => (typeof raw === 'number' || typeof raw === 'string' ? from(raw) : undefined);
+  const concurrency = digits(concurrencyFrom);
+  const minutes = digits(cycleMinutesFrom);
   const fromFile = <T,>(key: SettingKey, parse: (raw: unknown) => T | undefined): Candidate<T> => ({ source: 'file', from: 'file', raw: file[key], parse });
   const stored = <T,>(key: SettingKey, parse: (raw: unknown) => T | undefined): T | undefined => parse(file[key]);
   return {

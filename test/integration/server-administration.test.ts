@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { certificateInfo, createServer, maskUrlPassword, parseSettingValue, settingsReport, type Server, type Session } from '@docstream/core';
+import { certificateInfo, createServer, maskUrl, parseSettingInput, settingsReport, type Server, type Session } from '@docstream/core';
 import { createCsr, generateKeyPair } from '../../core/src/crypto/pki.js';
 import { manualClock, testDatabase } from '../support/test-db.js';
 import { PASSPHRASE, supervisorOf, tempDir } from '../support/transmission.js';
@@ -113,13 +113,13 @@ describe('administration reads and settings (core)', () => {
   });
 
   it('values are checked before they are written', () => {
-    expect(parseSettingValue('mqttUrl', ' mqtt://broker:1883 ')).toBe('mqtt://broker:1883');
-    expect(() => parseSettingValue('mqttUrl', 'broker:1883')).toThrow(/Broker address|courtier/);
-    expect(parseSettingValue('serverShareGroup', 'centraux-1')).toBe('centraux-1');
-    expect(() => parseSettingValue('serverShareGroup', 'a/b')).toThrow();
-    expect(() => parseSettingValue('lang', 'de')).toThrow();
-    expect(parseSettingValue('lang', '')).toBeUndefined();
-    expect(maskUrlPassword('mqtt://u:p@h:1883')).toBe('mqtt://u:***@h:1883');
-    expect(maskUrlPassword('mqtt://h:1883')).toBe('mqtt://h:1883');
+    expect(parseSettingInput('mqttUrl', ' mqtt://broker:1883 ')).toBe('mqtt://broker:1883');
+    expect(() => parseSettingInput('mqttUrl', 'broker:1883')).toThrow(/Broker address|courtier/);
+    expect(parseSettingInput('serverShareGroup', 'centraux-1')).toBe('centraux-1');
+    expect(() => parseSettingInput('serverShareGroup', 'a/b')).toThrow();
+    expect(() => parseSettingInput('lang', 'de')).toThrow();
+    expect(parseSettingInput('lang', '')).toBeUndefined();
+    expect(maskUrl('mqtt://u:p@h:1883')).toBe('mqtt://u:***@h:1883');
+    expect(maskUrl('mqtt://h:1883')).toBe('mqtt://h:1883');
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeSettings, loadSettings, maskUrl, parseSettingInput, resolveSettings, saveSetting, settingsFilePath } from '@docstream/core';
+import { describeSettings, EDITABLE_SETTINGS, loadSettings, maskUrl, parseSettingInput, resolveSettings, saveSetting, settingsFilePath } from '@docstream/core';
 
 /** A settings folder of its own: the user's real configuration is never read or touched. */
 function freshEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -101,8 +101,8 @@ describe('settings: input checks and masking', () => {
 
     const env = freshEnv({ DATABASE_URL: 'postgresql://ops:env-secret@db2/ds' });
     saveSetting('databaseUrl', 'postgresql://ops:file-secret@db1/ds', env);
-    const db = describeSettings({}, env).find((s) => s.key === 'databaseUrl')!;
+    const db = describeSettings(EDITABLE_SETTINGS.centre, {}, env).find((s) => s.key === 'databaseUrl')!;
     expect(db).toMatchObject({ value: 'postgresql://ops:***@db2/ds', stored: 'postgresql://ops:***@db1/ds', storedSecret: true, source: 'environment', from: 'DATABASE_URL' });
-    expect(JSON.stringify(describeSettings({}, env))).not.toMatch(/secret/);
+    expect(JSON.stringify(describeSettings(EDITABLE_SETTINGS.centre, {}, env))).not.toMatch(/secret/);
   });
 });

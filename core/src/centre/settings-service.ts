@@ -1,9 +1,8 @@
 import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
-import { DocstreamError } from '../errors.js';
 import { appendAudit } from '../audit/queries.js';
-import { saveSetting, settingsFilePath, type Settings } from '../settings.js';
-import { describeSettings, maskUrl, parseSettingInput, type EditableSetting, type SettingView } from '../settings-input.js';
+import { settingsFilePath, type Settings } from '../settings.js';
+import { describeSettings, EDITABLE_SETTINGS, maskUrl, parseSettingInput, writeSetting, type CentreEditableSetting, type SettingView } from '../settings-input.js';
 import { Privilege } from './privileges.js';
 import type { SessionRegistry, Session } from './session.js';
 
@@ -18,7 +17,7 @@ export function createSettingsService(db: Database, clock: Clock, sessions: Sess
     /** The editable settings, what applies and where from. `commandLine`: the options the process was started with. */
     async read(session: Session, commandLine: Partial<Settings> = {}, env: NodeJS.ProcessEnv = process.env): Promise<{ file: string; settings: SettingView[] }> {
       await sessions.require(db, session, Privilege.Agent, { fr: 'consulter les paramètres', en: 'reading the settings' });
-      return { file: settingsFilePath(env), settings: describeSettings(commandLine, env) };
+      return { file: settingsFilePath(env), settings: describeSettings(EDITABLE_SETTINGS.centre, commandLine, env) };
     },
 
     /**
@@ -26,7 +25,7 @@ export function createSettingsService(db: Database, clock: Clock, sessions: Sess
      * It takes effect at the next start, except where the caller applies it at once
      * (the console's language); a command-line option or environment variable still wins.
      */
-    async save(session: Session, key: EditableSetting, text: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+    async save(session: Session, key: CentreEditableSetting, text: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
       const value = parseSettingInput(key, text);
       const file = settingsFilePath(env);
       await db.tx(async (q) => {
@@ -34,17 +33,7 @@ export function createSettingsService(db: Database, clock: Clock, sessions: Sess
         const shown = value === undefined ? null : key === 'databaseUrl' || key === 'mqttUrl' ? maskUrl(String(value)) : value;
         await appendAudit(q, 'centre', { at: clock.now(), actorId: actor.id, actorLogin: actor.login, action: 'setting_changed', entity: 'setting', entityId: key, details: { value: shown, file } });
         // Last, so that a file that cannot be written rolls the audit row back.
-        try {
-          saveSetting(key, value, env);
-        } catch (e) {
-          const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
-          throw new DocstreamError(
-            'config',
-            `Impossible d’écrire le fichier des paramètres ${file} (${code}) : rien n’est changé. Vérifiez les droits de ce dossier, ou choisissez-en un autre avec DOCSTREAM_CONFIG_DIR.`,
-            `Cannot write the settings file ${file} (${code}): nothing is changed. Check the rights on its folder, or choose another one with DOCSTREAM_CONFIG_DIR.`,
-            { cause: e },
-          );
-        }
+        writeSetting(key, value, env);
       });
     },
   };

@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import type { Session } from '../auth/session.js';
 import type { Settings } from '../settings.js';
 import { appendAudit } from '../audit/queries.js';
-import { settingsReport, writeSetting, type EditableSetting, type SettingsReport } from '../settings-report.js';
+import { parseSettingInput, shownSetting, writeSetting, type ServerEditableSetting } from '../settings-input.js';
+import { settingsReport, type SettingsReport } from './settings-report.js';
 import { OperatorPrivilege as P, type Guard } from './guard.js';
 
 /**
@@ -18,13 +19,15 @@ export function createSettingsService(db: Database, clock: Clock, guard: Guard) 
     },
 
     /** Writes `text` for `key` to the settings file (empty: removes it); audited, the password masked. */
-    async save(session: Session, key: EditableSetting, text: string, env: NodeJS.ProcessEnv = process.env): Promise<{ value: string | null }> {
+    async save(session: Session, key: ServerEditableSetting, text: string, env: NodeJS.ProcessEnv = process.env): Promise<{ value: string | null }> {
       const now = clock.now();
       return db.tx(async (q) => {
         const actor = await guard(q, session, P.Supervisor, { fr: 'changer les réglages', en: 'changing the settings' });
-        // Written inside the transaction: a file that cannot be written leaves no audit line.
-        const value = writeSetting(key, text, env);
+        const stored = parseSettingInput(key, text);
+        const value = shownSetting(key, stored) ?? null;
         await appendAudit(q, 'server', { at: now, actorId: actor.id, actorLogin: actor.login, action: 'setting_changed', entity: 'setting', entityId: key, details: { value } });
+        // Last, so that a file that cannot be written rolls the audit row back.
+        writeSetting(key, stored, env);
         return { value };
       });
     },

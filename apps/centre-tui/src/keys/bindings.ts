@@ -1,11 +1,12 @@
 import type { Label } from '@docstream/core';
-import { accountsKeys, type AccountsCondition, type AccountsKeyAction, type Binding as KitBinding, type Mode } from '@docstream/console-kit';
+import { accountsKeys, commonKeys as k, type AccountsCondition, type AccountsKeyAction, type Binding as KitBinding, type CommonAction } from '@docstream/console-kit';
 
 export type { KeyStroke, Mode, NamedKey } from '@docstream/console-kit';
 
 /**
  * THE key table of the centre console. Input handling, the footer line and the `?` help
- * are all derived from it (keys/kit.ts); a key that is not here does nothing.
+ * are all derived from it (keys/kit.ts); a key that is not here does nothing. The keys
+ * every console shares come from the kit (`k.…`); their place in the table is the footer's order.
  */
 
 export type ScreenId = 'login' | 'changePassword' | 'home' | 'documents' | 'detail' | 'verify' | 'transmission' | 'messages' | 'account' | 'help' | 'palette' | 'form' | 'users' | 'settings';
@@ -51,26 +52,10 @@ export type FormCondition = 'formEnum';
 export type TransmissionCondition = 'live' | 'paused' | 'idle' | 'cycleStart' | 'cycleResume' | 'cycleStop';
 
 export type Action =
+  | CommonAction
   | FormKeyAction
-  | 'help'
-  | 'palette'
-  | 'quit'
-  | 'forceQuit'
-  | 'back'
-  | 'up'
-  | 'down'
-  | 'prevPage'
-  | 'nextPage'
-  | 'open'
-  | 'filter'
-  | 'refresh'
-  | 'submit'
-  | 'nextField'
-  | 'prevField'
   | 'copy'
   | 'write'
-  | 'yes'
-  | 'no'
   | 'pause'
   | 'exportT2d'
   | 'importT2d'
@@ -98,38 +83,9 @@ const ALL: readonly ScreenId[] = ['login', 'changePassword', 'home', 'documents'
 const same = (text: string): Label => ({ fr: text, en: text });
 
 export const BINDINGS: readonly Binding[] = [
-  {
-    id: 'help',
-    keys: [{ stroke: { input: '?' }, action: 'help' }],
-    shown: same('?'),
-    label: { fr: 'aide', en: 'help' },
-    help: { fr: 'Afficher l’aide de cet écran', en: 'Show the help of this screen' },
-    screens: LISTS,
-    modes: ['normal'],
-  },
-  {
-    id: 'palette',
-    keys: [{ stroke: { input: ':' }, action: 'palette' }],
-    shown: same(':'),
-    label: { fr: 'aller', en: 'go to' },
-    help: { fr: 'Aller à un autre écran (liste à filtrer en tapant)', en: 'Go to another screen (type to filter the list)' },
-    screens: LISTS,
-    modes: ['normal'],
-  },
-  {
-    id: 'move',
-    keys: [
-      { stroke: { key: 'upArrow' }, action: 'up' },
-      { stroke: { key: 'downArrow' }, action: 'down' },
-      { stroke: { input: 'k' }, action: 'up' },
-      { stroke: { input: 'j' }, action: 'down' },
-    ],
-    shown: same('↑↓'),
-    label: { fr: 'choix', en: 'select' },
-    help: { fr: 'Choisir la ligne précédente / suivante', en: 'Select the previous / next line' },
-    screens: ['home', 'documents'],
-    modes: ['normal'],
-  },
+  k.help(LISTS),
+  k.palette(LISTS),
+  k.move(['home', 'documents']),
   {
     id: 'scroll',
     keys: [
@@ -144,50 +100,13 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['detail'],
     modes: ['normal'],
   },
-  {
-    id: 'page',
-    keys: [
-      { stroke: { key: 'leftArrow' }, action: 'prevPage' },
-      { stroke: { key: 'rightArrow' }, action: 'nextPage' },
-      { stroke: { key: 'pageUp' }, action: 'prevPage' },
-      { stroke: { key: 'pageDown' }, action: 'nextPage' },
-    ],
-    shown: same('←→'),
-    label: { fr: 'page', en: 'page' },
-    help: { fr: 'Page précédente / suivante', en: 'Previous / next page' },
-    screens: ['documents', 'detail'],
-    modes: ['normal'],
-  },
-  {
-    id: 'open',
-    keys: [{ stroke: { key: 'return' }, action: 'open' }],
-    shown: { fr: 'Entrée', en: 'Enter' },
-    label: { fr: 'ouvrir', en: 'open' },
-    help: { fr: 'Ouvrir la ligne choisie', en: 'Open the selected line' },
-    screens: ['home', 'documents'],
-    modes: ['normal'],
-  },
-  {
-    id: 'filter',
-    keys: [{ stroke: { input: '/' }, action: 'filter' }],
-    shown: same('/'),
-    label: { fr: 'filtre', en: 'filter' },
-    help: {
-      fr: 'Filtrer : un nom (ex. kone aminata) ou un NIU (ex. 00042-2026-000123-47)',
-      en: 'Filter: a name (e.g. kone aminata) or a NIU (e.g. 00042-2026-000123-47)',
-    },
-    screens: ['documents'],
-    modes: ['normal'],
-  },
-  {
-    id: 'refresh',
-    keys: [{ stroke: { input: 'r' }, action: 'refresh' }],
-    shown: same('r'),
-    label: { fr: 'actualiser', en: 'refresh' },
-    help: { fr: 'Relire les données dans la base', en: 'Read the data again from the database' },
-    screens: ['home', 'detail', 'transmission', 'messages', 'account'],
-    modes: ['normal'],
-  },
+  k.page(['documents', 'detail']),
+  k.open(['home', 'documents']),
+  k.filter(['documents'], {
+    fr: 'Filtrer : un nom (ex. kone aminata) ou un NIU (ex. 00042-2026-000123-47)',
+    en: 'Filter: a name (e.g. kone aminata) or a NIU (e.g. 00042-2026-000123-47)',
+  }),
+  k.refresh(['home', 'detail', 'transmission', 'messages', 'account']),
   {
     id: 'copy',
     keys: [{ stroke: { input: 'p' }, action: 'copy' }],
@@ -334,29 +253,7 @@ export const BINDINGS: readonly Binding[] = [
     modes: ['confirm'],
     when: 'askDoc',
   },
-  {
-    id: 'fields',
-    keys: [
-      { stroke: { key: 'tab' }, action: 'nextField' },
-      { stroke: { key: 'tab', shift: true }, action: 'prevField' },
-      { stroke: { key: 'downArrow' }, action: 'nextField' },
-      { stroke: { key: 'upArrow' }, action: 'prevField' },
-    ],
-    shown: same('Tab ↑↓'),
-    label: { fr: 'champ', en: 'field' },
-    help: { fr: 'Passer au champ suivant / précédent', en: 'Go to the next / previous field' },
-    screens: FORMS,
-    modes: ['typing'],
-  },
-  {
-    id: 'submitForm',
-    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
-    shown: { fr: 'Entrée', en: 'Enter' },
-    label: { fr: 'valider', en: 'submit' },
-    help: { fr: 'Champ suivant ; sur le dernier, valider le formulaire', en: 'Next field; on the last one, submit the form' },
-    screens: FORMS,
-    modes: ['typing'],
-  },
+  ...k.formFields(FORMS),
   {
     id: 'searchFilter',
     keys: [{ stroke: { key: 'return' }, action: 'submit' }],
@@ -502,75 +399,12 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['transmission'],
     modes: ['typing'],
   },
-  {
-    id: 'paletteMove',
-    keys: [
-      { stroke: { key: 'upArrow' }, action: 'up' },
-      { stroke: { key: 'downArrow' }, action: 'down' },
-    ],
-    shown: same('↑↓'),
-    label: { fr: 'choix', en: 'select' },
-    help: { fr: 'Choisir l’écran', en: 'Select the screen' },
-    screens: ['palette'],
-    modes: ['typing'],
-  },
-  {
-    id: 'paletteGo',
-    keys: [{ stroke: { key: 'return' }, action: 'submit' }],
-    shown: { fr: 'Entrée', en: 'Enter' },
-    label: { fr: 'aller', en: 'go' },
-    help: { fr: 'Aller à l’écran choisi', en: 'Go to the selected screen' },
-    screens: ['palette'],
-    modes: ['typing'],
-  },
-  {
-    id: 'closeOverlay',
-    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
-    shown: same('Esc'),
-    label: { fr: 'fermer', en: 'close' },
-    help: { fr: 'Fermer et revenir à l’écran', en: 'Close and return to the screen' },
-    screens: ['palette'],
-    modes: ['typing'],
-  },
-  {
-    id: 'helpScroll',
-    keys: [
-      { stroke: { key: 'upArrow' }, action: 'up' },
-      { stroke: { key: 'downArrow' }, action: 'down' },
-      { stroke: { key: 'pageUp' }, action: 'prevPage' },
-      { stroke: { key: 'pageDown' }, action: 'nextPage' },
-    ],
-    shown: same('↑↓'),
-    label: { fr: 'défiler', en: 'scroll' },
-    help: { fr: 'Faire défiler l’aide', en: 'Scroll the help' },
-    screens: ['help'],
-    modes: ['normal'],
-    when: 'helpScroll',
-  },
-  {
-    id: 'closeHelp',
-    keys: [
-      { stroke: { key: 'escape' }, action: 'back' },
-      { stroke: { input: '?' }, action: 'back' },
-    ],
-    shown: same('Esc'),
-    label: { fr: 'fermer', en: 'close' },
-    help: { fr: 'Fermer l’aide', en: 'Close the help' },
-    screens: ['help'],
-    modes: ['normal'],
-  },
-  {
-    id: 'back',
-    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
-    shown: same('Esc'),
-    label: { fr: 'retour', en: 'back' },
-    help: {
-      fr: 'Revenir à l’écran précédent (une liste filtrée : effacer d’abord le filtre)',
-      en: 'Back to the previous screen (a filtered list: clear the filter first)',
-    },
-    screens: ['documents', 'detail', 'transmission', 'account'],
-    modes: ['normal'],
-  },
+  ...k.paletteKeys('palette'),
+  ...k.helpKeys('help', 'helpScroll'),
+  k.back(['documents', 'detail', 'transmission', 'account'], {
+    fr: 'Revenir à l’écran précédent (une liste filtrée : effacer d’abord le filtre)',
+    en: 'Back to the previous screen (a filtered list: clear the filter first)',
+  }),
   {
     id: 'backForm',
     keys: [{ stroke: { key: 'escape' }, action: 'back' }],
@@ -914,25 +748,8 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['settings'],
     modes: ['confirm'],
   },
-  {
-    id: 'quit',
-    keys: [{ stroke: { input: 'q' }, action: 'quit' }],
-    shown: same('q'),
-    label: { fr: 'quitter', en: 'quit' },
-    help: { fr: 'Quitter la console', en: 'Quit the console' },
-    screens: [...LISTS, 'help'],
-    modes: ['normal'],
-  },
-  {
-    id: 'forceQuit',
-    keys: [{ stroke: { input: 'c', ctrl: true }, action: 'forceQuit' }],
-    shown: same('Ctrl+C'),
-    label: { fr: 'quitter', en: 'quit' },
-    help: { fr: 'Quitter la console, à tout moment', en: 'Quit the console, at any time' },
-    screens: ALL,
-    modes: ['normal', 'typing', 'confirm'],
-    footerModes: ['typing', 'confirm'],
-  },
+  k.quit([...LISTS, 'help']),
+  k.forceQuit(ALL),
 ];
 
 /** Screen names, for the help title and the palette. */

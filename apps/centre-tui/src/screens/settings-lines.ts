@@ -1,4 +1,4 @@
-import { maskUrl, type EditableSetting, type Lang, type SettingView } from '@docstream/core';
+import { maskUrl, type CentreEditableSetting, type Lang, type SettingView } from '@docstream/core';
 import { column, fit } from '@docstream/console-kit';
 import { wrapText } from '@docstream/console-kit';
 import { CHOICES, defaultText, valueText } from './settings-reducer.js';
@@ -20,7 +20,7 @@ export function settingRow(lang: Lang, e: SettingView, width: number): string {
 }
 
 /** When a change takes effect, for each setting. */
-function takesEffect(lang: Lang, key: EditableSetting, currentDatabase: string): string[] {
+function takesEffect(lang: Lang, key: CentreEditableSetting, currentDatabase: string): string[] {
   switch (key) {
     case 'mqttUrl':
       return [st(lang, 'nextStart')];

@@ -1,6 +1,6 @@
 import {
   DEFAULT_CYCLE_INTERVAL_MINUTES, EMBEDDED_BROKER_PORT, maskUrl, parseSettingInput, Privilege,
-  type EditableSetting, type Label, type Lang, type SettingView,
+  type CentreEditableSetting, type Label, type Lang, type SettingView,
 } from '@docstream/core';
 import { errorLabel, t } from '../i18n.js';
 import type { Condition, Mode } from '../keys/bindings.js';
@@ -14,13 +14,13 @@ import { SETTING_NAMES, sl, VALUE_NAMES } from './settings-strings.js';
  */
 
 /** Settings chosen from a list; '' is "not in the file" (the default applies). */
-export const CHOICES: Partial<Record<EditableSetting, readonly string[]>> = {
+export const CHOICES: Partial<Record<CentreEditableSetting, readonly string[]>> = {
   cycleMode: ['continuous', 'intermittent', ''],
   lang: ['fr', 'en', ''],
 };
 
 /** What the built-in default of a chosen setting is, to start the choice on what applies. */
-const DEFAULT_CHOICE: Partial<Record<EditableSetting, string>> = { cycleMode: 'continuous', lang: 'fr' };
+const DEFAULT_CHOICE: Partial<Record<CentreEditableSetting, string>> = { cycleMode: 'continuous', lang: 'fr' };
 
 export interface SettingsState {
   file: string | null;
@@ -30,11 +30,11 @@ export interface SettingsState {
   request: { id: number } | null;
   lastId: number;
   /** The value being typed or chosen, for the file. */
-  editing: { key: EditableSetting; text: string } | null;
+  editing: { key: CentreEditableSetting; text: string } | null;
   /** The o/n question before writing: `text` checked, '' removes the setting from the file. */
-  asking: { key: EditableSetting; text: string } | null;
+  asking: { key: CentreEditableSetting; text: string } | null;
   /** A write to run (container). */
-  saving: { id: number; key: EditableSetting; text: string } | null;
+  saving: { id: number; key: CentreEditableSetting; text: string } | null;
   error: Label | null;
   notice: Label | null;
   /** The core refused the read: nothing else is shown. */
@@ -71,10 +71,10 @@ export function selectedSetting(s: SettingsState): SettingView | undefined {
   return s.entries?.[s.selected];
 }
 
-const isChoice = (key: EditableSetting) => CHOICES[key] !== undefined;
+const isChoice = (key: CentreEditableSetting) => CHOICES[key] !== undefined;
 
 /** The default of a setting, in words; `long`: with where it is (for the detail lines). */
-export function defaultText(lang: Lang, key: EditableSetting, long = false): string {
+export function defaultText(lang: Lang, key: CentreEditableSetting, long = false): string {
   switch (key) {
     case 'mqttUrl': {
       const where = long ? ` (mqtt://127.0.0.1:${EMBEDDED_BROKER_PORT})` : '';
@@ -94,7 +94,7 @@ export function defaultText(lang: Lang, key: EditableSetting, long = false): str
 }
 
 /** A value as the screen shows it (URLs masked by the core already; codes as words). */
-export function valueText(lang: Lang, key: EditableSetting, value: string | undefined, long = false): string {
+export function valueText(lang: Lang, key: CentreEditableSetting, value: string | undefined, long = false): string {
   if (value === undefined) return defaultText(lang, key, long);
   return VALUE_NAMES[value]?.[lang] ?? value;
 }

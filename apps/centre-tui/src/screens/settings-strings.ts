@@ -1,4 +1,4 @@
-import type { EditableSetting, Label, Lang, SettingSource } from '@docstream/core';
+import type { CentreEditableSetting, Label, Lang, SettingSource } from '@docstream/core';
 import { fill } from '../i18n.js';
 
 /** The strings of the Settings screen, kept beside it; French first. */
@@ -76,7 +76,7 @@ export function sl(key: SettingsStringKey, vars: Record<string, string | number>
   return { fr: fill(SETTINGS_STRINGS[key].fr, v('fr')), en: fill(SETTINGS_STRINGS[key].en, v('en')) };
 }
 
-export const SETTING_NAMES: Record<EditableSetting, Label> = {
+export const SETTING_NAMES: Record<CentreEditableSetting, Label> = {
   mqttUrl: { fr: 'Courtier MQTT', en: 'MQTT broker' },
   databaseUrl: { fr: 'Base de données', en: 'Database' },
   cycleMode: { fr: 'Cycle de transmission', en: 'Transmission cycle' },

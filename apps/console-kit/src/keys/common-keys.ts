@@ -137,10 +137,10 @@ export const commonKeys = {
       label: { fr: 'fermer', en: 'close' }, help: { fr: 'Fermer l’aide', en: 'Close the help' }, screens: [screen], modes: ['normal'],
     },
   ],
-  back: <S extends string>(screens: readonly S[]): Common<S> => ({
+  /** `help`: what Esc does besides, where a screen gives it more to do. */
+  back: <S extends string>(screens: readonly S[], help: Label = { fr: 'Revenir à l’écran précédent', en: 'Back to the previous screen' }): Common<S> => ({
     id: 'back', keys: [{ stroke: { key: 'escape' }, action: 'back' }], shown: same('Esc'),
-    label: { fr: 'retour', en: 'back' }, help: { fr: 'Revenir à l’écran précédent', en: 'Back to the previous screen' },
-    screens, modes: ['normal'],
+    label: { fr: 'retour', en: 'back' }, help, screens, modes: ['normal'],
   }),
   quit: <S extends string>(screens: readonly S[]): Common<S> => ({
     id: 'quit', keys: [{ stroke: { input: 'q' }, action: 'quit' }], shown: same('q'),

@@ -1,5 +1,5 @@
 import type { ServerEditableSetting, Label, Lang, ReportedSetting, SettingReport, SettingSource, SettingsReport } from '@docstream/core';
-import { maskUrlPassword } from '@docstream/core';
+import { maskUrl } from '@docstream/core';
 import type { Mode, TextKeyState } from '@docstream/console-kit';
 import type { Condition } from '../../keys/bindings.js';
 import { IDLE, moved, typed, wordsOf, type Prompt } from './prompt.js';
@@ -78,7 +78,7 @@ export function valueText(lang: Lang, e: SettingReport): string {
 export function shownTyped(key: ServerEditableSetting, typedText: string): string {
   if (key !== 'mqttUrl') return typedText;
   const m = /^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)([^@/]*)(@.*)?$/i.exec(typedText);
-  if (!m) return maskUrlPassword(typedText);
+  if (!m) return maskUrl(typedText);
   const [, head, secret, rest] = m;
   if (rest === undefined && /^\d*$/.test(secret!)) return typedText; // host:port so far
   return `${head}${'*'.repeat([...secret!].length)}${rest ?? ''}`;
@@ -181,5 +181,5 @@ export function settingsConditions(s: SettingsState): Condition[] {
 /** The o/n question: the value as it will be written, any password masked. */
 export function askText(lang: Lang, op: SettingOp): string {
   const name = settingName(lang, op.key);
-  return op.text === '' ? text(lang, 'askRemove', { name }) : text(lang, 'askWrite', { name, value: op.key === 'mqttUrl' ? maskUrlPassword(op.text) : op.text });
+  return op.text === '' ? text(lang, 'askRemove', { name }) : text(lang, 'askWrite', { name, value: op.key === 'mqttUrl' ? maskUrl(op.text) : op.text });
 }
