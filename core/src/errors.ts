@@ -26,7 +26,8 @@ export type ErrorCode =
   | 'key_locked'
   | 'pki'
   | 'transport'
-  | 't2d';
+  | 't2d'
+  | 'cancelled';
 
 export interface FieldProblem {
   field: string;

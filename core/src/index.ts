@@ -89,7 +89,7 @@ export { sealFields, sealFieldDefs } from './print/seal-fields.js';
 export { SEAL_PREFIX, makeSeal, verifySeal, attestSealKey, readAttestation, type SealContent, type SealCheck, type SealVerdict, type TrustList } from './crypto/qr-seal.js';
 export { generateSealKeyPair, compressedPoint, publicKeyFromPoint, sealKeyId } from './crypto/cose.js';
 export { VERDICT_LABELS, type Verification, type Copies } from './centre/copies.js';
-export { electionFromCsv, reportOf, REPORT_FORM, type ElectionInput, type Results as ElectionResults, type Elections } from './server/elections.js';
+export { electionFromCsv, reportOf, REPORT_FORM, type ElectionInput, type Results as ElectionResults, type Elections, type FlagReason, type FlaggedReport } from './server/elections.js';
 export type { AreaLevel, Candidate, StationInput } from './server/queries/elections.js';
 export { hostCentreService, type CentreServiceHost, type HostState, type HostPhase } from './transport/centre-service-host.js';
 export { startDemoNetwork, demoKeyAccess, DEMO_PASSPHRASE_FILE, type DemoNetwork } from './demo/demo-network.js';

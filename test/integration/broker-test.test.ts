@@ -124,6 +124,61 @@ describe('broker test against Mosquitto', () => {
   });
 });
 
+describe('broker test cancelled (a console\'s Esc)', () => {
+  it('ends a running burst at once with a cancellation, and leaves nothing on the broker', async () => {
+    const own = await startMosquitto();
+    try {
+      const controller = new AbortController();
+      const phases: string[] = [];
+      const e = await runBrokerTest({
+        url: own.url,
+        count: 3000,
+        payloadBytes: 32 * 1024,
+        signal: controller.signal,
+        onProgress: (_d, _t, phase) => {
+          phases.push(phase);
+          if (phase === 'burst') controller.abort();
+        },
+      }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(DocstreamError);
+      expect((e as DocstreamError).code).toBe('cancelled');
+      expect((e as DocstreamError).en).toContain(own.url);
+      expect((e as DocstreamError).fr).toMatch(/annulé/);
+      expect(phases.filter((p) => p === 'burst').length).toBeLessThan(3000);
+      expect(await retainedLeftovers(own.url)).toEqual([]);
+      // the broker is fine: a new test runs to the end
+      expectSound(await runBrokerTest({ url: own.url, count: 20 }), 20);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('cancels while waiting for a broker that never answers, long before its time-out', async () => {
+    const sockets = new Set<Socket>();
+    const mute: Server = createServer((s) => {
+      sockets.add(s);
+      s.on('error', () => {});
+    });
+    await new Promise<void>((r) => mute.listen(0, '127.0.0.1', () => r()));
+    const address = mute.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const controller = new AbortController();
+      const running = runBrokerTest({ url: `mqtt://127.0.0.1:${port}`, timeoutMs: 600_000, signal: controller.signal, onProgress: () => setTimeout(() => controller.abort(), 50) });
+      const e = await running.catch((x: unknown) => x);
+      expect((e as DocstreamError).code).toBe('cancelled');
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => mute.close(r));
+    }
+  });
+
+  it('an aborted signal stops it before it connects', async () => {
+    const e = await runBrokerTest({ url: 'mqtt://127.0.0.1:1', signal: AbortSignal.abort() }).catch((x: unknown) => x);
+    expect((e as DocstreamError).code).toBe('cancelled');
+  });
+});
+
 describe('broker test against the embedded aedes broker (MQTT 3.1.1)', () => {
   let broker: EmbeddedBroker;
   beforeAll(async () => {

@@ -92,7 +92,12 @@ describe('election night', () => {
     r = await server.elections.results(admin, 'PRES-2026');
     expect(r.reports).toMatchObject({ counted: STATIONS, conflict: 1, duplicate: 1 });
     expect(r.voters).toBe(before.voters);
-    expect(r.flagged).toEqual([expect.objectContaining({ station: 'BV-00007', state: 'conflict', niu: formatNiu('00065', 2026, 1001) })]);
+    // listed with the reason; the duplicate (harmless) last
+    expect(r.flagged).toEqual([
+      expect.objectContaining({ station: 'BV-00007', state: 'conflict', niu: formatNiu('00065', 2026, 1001), reasons: ['conflict'] }),
+      expect.objectContaining({ station: 'BV-00008', state: 'duplicate', niu: formatNiu('00065', 2026, 1002), reasons: ['duplicate'] }),
+    ]);
+    expect(await server.elections.regions(admin, 'PRES-2026')).toEqual([...REGIONS].sort());
 
     // cancelling station 3's report takes it out of the totals
     const [doc] = await staff.centre.db.query<{ numero: number }>('SELECT numero FROM docstream.documents WHERE niu = $1', [nius[2]]);
@@ -116,7 +121,7 @@ describe('election night', () => {
     await pair.exchange();
     const r = await server.elections.results(admin, 'LEG-2026');
     expect(r.reports).toMatchObject({ counted: 1, anomalies: 1, turnoutOver100: 1 });
-    expect(r.flagged[0]).toMatchObject({ state: 'counted', anomaly: expect.stringContaining('surnombre') });
+    expect(r.flagged[0]).toMatchObject({ state: 'counted', anomaly: expect.stringContaining('surnombre'), reasons: ['turnout_over_100', 'sums', 'remark'] });
     await expect(server.elections.load(admin, { id: 'X', name: '', date: '2026-13-01', candidates: [], stations: [] })).rejects.toMatchObject({ code: 'validation' });
     // the centre that enters the reports received the election with its station
     await pair.notify();

@@ -15,12 +15,17 @@ import { TariffsScreen } from './screens/admin/TariffsScreen.js';
 import { SecurityScreen } from './screens/admin/SecurityScreen.js';
 import { SettingsScreen } from './screens/admin/SettingsScreen.js';
 import { documentsScreen } from './screens/documents/screens.js';
+import { ElectionsScreen } from './screens/ElectionsScreen.js';
+import { ElectionResultsScreen } from './screens/ElectionResultsScreen.js';
+import { BrokerTestScreen } from './screens/BrokerTestScreen.js';
 
 export interface AppProps {
   server: Server;
   lang: Lang;
   /** `--readonly`: every changing action is off and shown so. */
   readOnly?: boolean;
+  /** The configured broker (MQTT_URL), for the broker test; else the embedded one. */
+  mqttUrl?: string | undefined;
   /** Called once when the user quits (before Ink unmounts). */
   onExit?: () => void;
   /** The settings the console's command line gave (the Settings screen says where each comes from). */
@@ -33,7 +38,7 @@ const NO_OPTIONS: Partial<Settings> = {};
  * The server console: a stack of screens over Home (those below the top stay mounted,
  * hidden, so Esc finds them as they were), the help and palette overlays, one header line.
  */
-export function App({ server, lang, readOnly = false, onExit, commandLine = NO_OPTIONS }: AppProps) {
+export function App({ server, lang, readOnly = false, mqttUrl, onExit, commandLine = NO_OPTIONS }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
@@ -117,6 +122,12 @@ export function App({ server, lang, readOnly = false, onExit, commandLine = NO_O
         return <SettingsScreen width={width} session={session} commandLine={commandLine} />;
       case 'docSearch': case 'docDetail': case 'conflicts': case 'conflict': case 'quarantine': case 'quarantineCentre':
         return documentsScreen(route, { active: visible, width, rows, session });
+      case 'elections':
+        return <ElectionsScreen width={width} session={session} />;
+      case 'electionResults':
+        return <ElectionResultsScreen active={visible} width={width} session={session} election={route.election} />;
+      case 'brokerTest':
+        return <BrokerTestScreen width={width} mqttUrl={mqttUrl} />;
     }
   }
 

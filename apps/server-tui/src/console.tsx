@@ -10,10 +10,12 @@ export interface RunServerConsoleOptions {
   readOnly?: boolean;
   /** What the command line set (--lang, --data-dir, --database-url), for the Settings screen. */
   commandLine?: Partial<Settings>;
+  /** The configured broker (MQTT_URL), for the broker test. */
+  mqttUrl?: string | undefined;
 }
 
 /** Runs the interactive server console; resolves when the user quits (q, or Ctrl+C). */
-export async function runServerConsole({ server, lang, readOnly = false, commandLine = {} }: RunServerConsoleOptions): Promise<void> {
+export async function runServerConsole({ server, lang, readOnly = false, commandLine = {}, mqttUrl }: RunServerConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -22,6 +24,6 @@ export async function runServerConsole({ server, lang, readOnly = false, command
     );
   }
   // Ctrl+C goes through the key table like every other key (it always quits).
-  const instance = render(<App server={server} lang={lang} readOnly={readOnly} commandLine={commandLine} />, { exitOnCtrlC: false });
+  const instance = render(<App server={server} lang={lang} readOnly={readOnly} commandLine={commandLine} mqttUrl={mqttUrl} />, { exitOnCtrlC: false });
   await instance.waitUntilExit();
 }

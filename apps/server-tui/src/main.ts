@@ -126,7 +126,7 @@ program.action(async () => {
   await withServer(async (server, s) => {
     await server.installShippedForms();
     const { runServerConsole } = await import('./console.js');
-    await runServerConsole({ server, lang: s.lang, readOnly: Boolean(program.opts<Globals>().readonly), commandLine: overridesFromOptions(program.opts<Globals>()) });
+    await runServerConsole({ server, lang: s.lang, readOnly: Boolean(program.opts<Globals>().readonly), commandLine: overridesFromOptions(program.opts<Globals>()), mqttUrl: s.mqttUrl });
   });
 });
 

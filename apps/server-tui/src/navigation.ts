@@ -15,13 +15,16 @@ export type Route =
   | { id: number; screen: 'docDetail'; niu: string }
   | { id: number; screen: 'conflicts'; niu?: string }
   | { id: number; screen: 'conflict'; conflictId: number }
-  | { id: number; screen: 'quarantineCentre'; matricule: string };
+  | { id: number; screen: 'quarantineCentre'; matricule: string }
+  | { id: number; screen: 'elections' }
+  | { id: number; screen: 'electionResults'; election: string }
+  | { id: number; screen: 'brokerTest' };
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'clients' | 'docSearch' | 'conflicts' | 'quarantine' | 'password' | 'logout' | AdminScreenId;
+export type Destination = 'home' | 'clients' | 'docSearch' | 'conflicts' | 'quarantine' | 'password' | 'logout' | 'elections' | 'brokerTest' | AdminScreenId;
 
 export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
@@ -29,11 +32,13 @@ export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
   { id: 'docSearch', label: { fr: 'Documents centralisés (recherche)', en: 'Central documents (search)' } },
   { id: 'conflicts', label: { fr: 'Conflits à trancher', en: 'Conflicts to resolve' } },
   { id: 'quarantine', label: { fr: 'Quarantaine', en: 'Quarantine' } },
+  { id: 'elections', label: { fr: 'Élections (résultats en direct)', en: 'Elections (live results)' } },
   { id: 'operators', label: { fr: 'Opérateurs', en: 'Operators' } },
   { id: 'signatories', label: { fr: 'Signataires', en: 'Signatories' } },
   { id: 'tariffs', label: { fr: 'Tarifs', en: 'Tariffs' } },
   { id: 'security', label: { fr: 'Sécurité (certificats)', en: 'Security (certificates)' } },
   { id: 'settings', label: { fr: 'Réglages', en: 'Settings' } },
+  { id: 'brokerTest', label: { fr: 'Test du courtier MQTT', en: 'MQTT broker test' } },
   { id: 'password', label: { fr: 'Mot de passe (changer)', en: 'Password (change)' } },
   { id: 'logout', label: { fr: 'Déconnexion', en: 'Log out' } },
 ];
@@ -50,6 +55,8 @@ const OPENS: Record<Exclude<Destination, 'home' | 'logout'>, RouteSpec> = {
   tariffs: { screen: 'tariffs' },
   security: { screen: 'security' },
   settings: { screen: 'settings' },
+  elections: { screen: 'elections' },
+  brokerTest: { screen: 'brokerTest' },
 };
 
 export const palette = createPalette(() => DESTINATIONS);

@@ -106,7 +106,47 @@ export interface Results {
   areas: { area: string; expected: number; reported: number; voters: number; registered: number; turnout: number | null; candidates: { code: string; votes: number }[] }[];
   reports: { counted: number; duplicate: number; conflict: number; cancelled: number; unknown: number; anomalies: number; turnoutOver100: number };
   missing: { code: string; name: string; region: string; department: string; commune: string }[];
-  flagged: { niu: string; station: string; matricule: string; state: string; anomaly: string | null; voters: number; registered: number }[];
+  flagged: FlaggedReport[];
+}
+
+/**
+ * Why a report is listed: filed as a conflict (other figures than the counted report of its
+ * station), a duplicate (the same figures again, counted once), for an unknown station; more
+ * voters than registered; sums that do not add up (valid + null ≠ voters, or votes ≠ valid);
+ * the Officer's remark (`anomalie`).
+ */
+export type FlagReason = 'conflict' | 'duplicate' | 'unknown' | 'turnout_over_100' | 'sums' | 'remark';
+
+export interface FlaggedReport {
+  niu: string;
+  station: string;
+  matricule: string;
+  state: string;
+  anomaly: string | null;
+  voters: number;
+  registered: number;
+  reasons: FlagReason[];
+}
+
+/** bigint sums arrive from pg as text. */
+function sumAreas(areas: e.AreaTotals[]): e.AreaTotals {
+  const sum = (k: 'expected' | 'reported' | 'registered' | 'voters' | 'null_ballots' | 'valid') => areas.reduce((n, a) => n + Number(a[k]), 0);
+  return { area: '', expected: sum('expected'), reported: sum('reported'), registered: sum('registered'), voters: sum('voters'), null_ballots: sum('null_ballots'), valid: sum('valid') };
+}
+
+function sumVotes(rows: { candidate: string; votes: number }[]): { area: string; candidate: string; votes: number }[] {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.candidate, (by.get(r.candidate) ?? 0) + Number(r.votes));
+  return [...by].map(([candidate, votes]) => ({ area: '', candidate, votes }));
+}
+
+function flagReasons(r: e.FlaggedRow): FlagReason[] {
+  const out: FlagReason[] = [];
+  if (r.state === 'conflict' || r.state === 'duplicate' || r.state === 'unknown') out.push(r.state);
+  if (r.voters > r.registered) out.push('turnout_over_100');
+  if (r.valid + r.null_ballots !== r.voters || (r.votes !== null && r.votes !== r.valid)) out.push('sums');
+  if (r.anomaly) out.push('remark');
+  return out;
 }
 
 /**
@@ -146,20 +186,29 @@ export function createElections(db: Database, clock: Clock, guard: Guard) {
       });
     },
 
+    /** The regions of an election's stations (to restrict the results to one). */
+    async regions(session: Session, id: string): Promise<string[]> {
+      await guard(db, session, P.Viewer, { fr: 'consulter les résultats', en: 'viewing results' });
+      if (!(await e.electionById(db, id))) throw notFound(`Élection ${id}`, `Election ${id}`);
+      return e.electionRegions(db, id);
+    },
+
     async list(session: Session) {
       await guard(db, session, P.Viewer, { fr: 'consulter les élections', en: 'viewing elections' });
       return e.listElections(db);
     },
 
     /** Totals and shares, nationally or within a region, optionally per area level. */
-    async results(session: Session, id: string, opts: { region?: string; level?: e.AreaLevel; missingLimit?: number } = {}): Promise<Results> {
+    async results(session: Session, id: string, opts: { region?: string; level?: e.AreaLevel; missingLimit?: number; flaggedLimit?: number } = {}): Promise<Results> {
       await guard(db, session, P.Viewer, { fr: 'consulter les résultats', en: 'viewing results' });
       const el = await e.electionById(db, id);
       if (!el) throw notFound(`Élection ${id}`, `Election ${id}`);
-      const [all] = await e.areaTotals(db, id, undefined, opts.region);
-      const votes = await e.candidateVotes(db, id, undefined, opts.region);
       const areas = opts.level ? await e.areaTotals(db, id, opts.level, opts.region) : [];
       const areaVotes = opts.level ? await e.candidateVotes(db, id, opts.level, opts.region) : [];
+      // The areas of a level hold every station once: with a breakdown, the totals are its sums
+      // rather than two more passes over the reports and votes (the live screen reads this every 2 s).
+      const [all] = opts.level ? [sumAreas(areas)] : await e.areaTotals(db, id, undefined, opts.region);
+      const votes = opts.level ? sumVotes(areaVotes) : await e.candidateVotes(db, id, undefined, opts.region);
       const counts = await e.reportCounts(db, id);
       const total = all ?? { expected: 0, reported: 0, registered: 0, voters: 0, null_ballots: 0, valid: 0 };
       const byCode = new Map(el.candidates.map((c) => [c.code.toLowerCase(), c]));
@@ -188,8 +237,10 @@ export function createElections(db: Database, clock: Clock, guard: Guard) {
           anomalies: counts.reduce((a, c) => a + (c.state === 'counted' ? c.anomalies : 0), 0),
           turnoutOver100: counts.reduce((a, c) => a + (c.state === 'counted' ? c.over : 0), 0),
         },
-        missing: await e.missingStations(db, id, opts.region, opts.missingLimit ?? 50),
-        flagged: await e.flaggedReports(db, id, 100),
+        missing: opts.missingLimit === 0 ? [] : await e.missingStations(db, id, opts.region, opts.missingLimit ?? 50),
+        flagged: (await e.flaggedReports(db, id, opts.flaggedLimit ?? 100)).map((r) => ({
+          niu: r.niu, station: r.station, matricule: r.matricule, state: r.state, anomaly: r.anomaly, voters: r.voters, registered: r.registered, reasons: flagReasons(r),
+        })),
       };
     },
   };

@@ -35,6 +35,11 @@ export interface BrokerTestOptions extends Pick<LinkOptions, 'tls' | 'username' 
   timeoutMs?: number;
   /** `total` is roundTrips + count: the round trips, then the burst's messages received. */
   onProgress?: (done: number, total: number, phase: BrokerTestPhase) => void;
+  /**
+   * Aborting ends the test at once (a console's Esc): the connection is cut and the promise
+   * rejects with a DocstreamError whose code is `cancelled`.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BrokerTestResult {
@@ -96,6 +101,10 @@ export function redactBrokerUrl(url: string): string {
 
 const NEXT_STEPS_FR = 'Vérifiez MQTT_URL (adresse et port), que le courtier tourne, et que le pare-feu laisse passer ce port.';
 const NEXT_STEPS_EN = 'Check MQTT_URL (address and port), that the broker is running, and that the firewall lets this port through.';
+
+function cancelled(url: string): DocstreamError {
+  return new DocstreamError('cancelled', `Test du courtier ${url} annulé : aucun chiffre retenu.`, `Broker test of ${url} cancelled: no figures kept.`);
+}
 
 function unreachable(url: string, detail: string, cause?: unknown): DocstreamError {
   return new DocstreamError(
@@ -202,6 +211,7 @@ export async function runBrokerTest(opts: BrokerTestOptions): Promise<BrokerTest
   const protocolVersion = opts.protocolVersion ?? 4;
   validate(count, roundTrips, payloadBytes, qos, timeoutMs, protocolVersion);
   const url = redactBrokerUrl(opts.url);
+  if (opts.signal?.aborted) throw cancelled(url);
   const seconds = Math.max(1, Math.round(timeoutMs / 1000));
   const clientId = opts.clientId ?? `ds-test-${randomBytes(6).toString('hex')}`;
   const topic = `ds/v1/test/${randomBytes(8).toString('hex')}`;
@@ -247,11 +257,15 @@ export async function runBrokerTest(opts: BrokerTestOptions): Promise<BrokerTest
     rejectAbort(e);
   };
 
+  const onAbort = () => fail(cancelled(url));
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+
   progress(0, total, 'connect');
   let client: MqttClient;
   try {
     client = mqttLib().connect(opts.url, options);
   } catch (e) {
+    opts.signal?.removeEventListener('abort', onAbort);
     // mqtt.js throws at once on a URL it cannot parse (no mqtt:// or mqtts://, say).
     throw unreachable(url, e instanceof Error ? e.message : String(e), e);
   }
@@ -447,6 +461,7 @@ export async function runBrokerTest(opts: BrokerTestOptions): Promise<BrokerTest
     throw connected ? lost(url, doing[0], doing[1], err) : unreachable(url, describe(err, timeoutMs), err);
   } finally {
     finished = true;
+    opts.signal?.removeEventListener('abort', onAbort);
     // Politely only with nothing unacknowledged: mqtt.js would otherwise wait for PUBACKs
     // that may never come, and then ignore a forced end.
     await close(client, !failure && outstanding === 0);

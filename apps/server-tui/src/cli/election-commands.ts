@@ -15,7 +15,7 @@ function resultsText(r: ElectionResults, en: boolean): string {
     `${t('PV', 'Reports')} : ${r.reports.counted} ${t('comptés', 'counted')}, ${r.reports.duplicate} ${t('doublons', 'duplicates')}, ${r.reports.conflict} ${t('en conflit', 'in conflict')}, ${r.reports.unknown} ${t('bureau inconnu', 'unknown station')}, ${r.reports.cancelled} ${t('annulés', 'cancelled')}; ${t('anomalies', 'anomalies')} ${r.reports.anomalies}, ${t('participation > 100 %', 'turnout > 100%')} ${r.reports.turnoutOver100}`,
   ];
   for (const a of r.areas) lines.push(`  ${a.area.padEnd(20)} ${a.reported}/${a.expected}  ${pct(a.turnout, en)}  ${a.candidates.slice(0, 3).map((c) => `${c.code} ${c.votes}`).join('  ')}`);
-  if (r.flagged.length) lines.push(t('À examiner :', 'To examine:'), ...r.flagged.slice(0, 20).map((f) => `  ${f.station} ${f.niu} ${f.state}${f.anomaly ? ` — ${f.anomaly}` : ''}`));
+  if (r.flagged.length) lines.push(t('À examiner :', 'To examine:'), ...r.flagged.slice(0, 20).map((f) => `  ${f.station} ${f.niu} ${f.reasons.join(', ')}${f.anomaly ? ` — ${f.anomaly}` : ''}`));
   return lines.join('\n');
 }
 

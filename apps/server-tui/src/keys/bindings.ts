@@ -3,32 +3,33 @@ import { commonKeys as k, type Binding as KitBinding, type CommonAction } from '
 import { ADMIN_BINDINGS, ADMIN_SCREEN_NAMES, ADMIN_SCREENS, type AdminAction, type AdminCondition, type AdminScreenId } from './admin-bindings.js';
 import { DOCUMENTS_BINDINGS, DOCUMENTS_SCREEN_NAMES, DOCUMENTS_SCREENS, type DocumentsAction, type DocumentsCondition, type DocumentsScreenId } from './documents-bindings.js';
 import { CLIENTS_BINDINGS, CLIENTS_FORMS, CLIENTS_SCREEN_NAMES, CLIENTS_SCREENS, type ClientsAction, type ClientsCondition, type ClientsScreenId } from './clients-bindings.js';
+import { ELECTIONS_BROKER_BINDINGS, ELECTIONS_BROKER_SCREEN_NAMES, type ElectionsBrokerAction, type ElectionsBrokerCondition, type ElectionsBrokerScreenId } from './elections-broker-bindings.js';
 
 /**
  * THE key table of the server console: input, footer and `?` help are all derived from it
  * (keys/kit.ts). The keys every console shares come from the kit; each group of screens
  * adds its own rows below. A key that is not here does nothing.
  */
-export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | ClientsScreenId | AdminScreenId | DocumentsScreenId;
+export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | ClientsScreenId | AdminScreenId | DocumentsScreenId | ElectionsBrokerScreenId;
 
-export type Action = CommonAction | ClientsAction | AdminAction | DocumentsAction;
+export type Action = CommonAction | ClientsAction | AdminAction | DocumentsAction | ElectionsBrokerAction;
 
 /** `helpScroll`: the `?` help is taller than the terminal. */
-export type Condition = 'helpScroll' | ClientsCondition | AdminCondition | DocumentsCondition;
+export type Condition = 'helpScroll' | ClientsCondition | AdminCondition | DocumentsCondition | ElectionsBrokerCondition;
 
 export type Binding = KitBinding<ScreenId, Action, Condition>;
 
 /** Screens that show data, where `?`, `:`, `q` work. */
-const LISTS: readonly ScreenId[] = ['home', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS];
+const LISTS: readonly ScreenId[] = ['home', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS, 'elections', 'electionResults'];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword', ...CLIENTS_FORMS];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS, 'elections', 'electionResults', 'brokerTest'];
 
 export const BINDINGS: readonly Binding[] = [
   k.help(LISTS),
   k.palette(LISTS),
-  k.move(['home', 'clients']),
-  k.open(['home', 'clients']),
-  k.refresh(['home', 'client', 'clientAccount', 'clientMessages']),
+  k.move(['home', 'clients', 'elections']),
+  k.open(['home', 'clients', 'elections']),
+  k.refresh(['home', 'client', 'clientAccount', 'clientMessages', 'elections', 'electionResults']),
   ...k.formFields(FORMS),
   ...k.paletteKeys('palette'),
   ...k.helpKeys('help', 'helpScroll'),
@@ -44,6 +45,7 @@ export const BINDINGS: readonly Binding[] = [
   ...CLIENTS_BINDINGS,
   ...DOCUMENTS_BINDINGS,
   ...ADMIN_BINDINGS,
+  ...ELECTIONS_BROKER_BINDINGS,
   k.quit([...LISTS, 'help']),
   k.forceQuit(ALL),
 ];
@@ -58,4 +60,5 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   ...CLIENTS_SCREEN_NAMES,
   ...DOCUMENTS_SCREEN_NAMES,
   ...ADMIN_SCREEN_NAMES,
+  ...ELECTIONS_BROKER_SCREEN_NAMES,
 };

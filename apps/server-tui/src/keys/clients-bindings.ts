@@ -73,7 +73,7 @@ export const CLIENTS_BINDINGS: readonly Row[] = [
   key('clientMessages', 'm', 'clientMessages', { fr: 'messages', en: 'messages' }, {
     fr: 'Messages échangés avec ce centre', en: 'Messages exchanged with this centre',
   }, ['client'], 'clientLoaded'),
-  { ...editFields, when: 'clientForm' },
+  { ...editFields, id: 'clientFields', when: 'clientForm' },
   {
     id: 'clientSubmit', keys: [{ stroke: { key: 'return' }, action: 'submit' }], shown: { fr: 'Entrée', en: 'Enter' },
     label: { fr: 'valider', en: 'submit' }, help: { fr: 'Champ suivant ; sur le dernier, passer à la question o/n', en: 'Next field; on the last one, go on to the y/n question' },

@@ -149,6 +149,15 @@ export async function areaTotals(q: Queryable, electionId: string, level: AreaLe
 }
 
 export async function candidateVotes(q: Queryable, electionId: string, level: AreaLevel | undefined, region: string | undefined): Promise<{ area: string; candidate: string; votes: number }[]> {
+  if (!level && region === undefined) {
+    // The national totals need no station: a counted report's station is on file (the live screen reads this every 2 s).
+    return q.query(
+      `SELECT '' AS area, v.candidate, sum(v.votes)::bigint AS votes
+         FROM xm_data.election_votes v JOIN xm_data.election_reports r ON r.niu = v.niu AND r.state = 'counted'
+        WHERE r.election_id = $1 GROUP BY 2 ORDER BY 3 DESC`,
+      [electionId],
+    );
+  }
   const area = level ? `s.${level}` : `''`;
   return q.query(
     `SELECT ${area} AS area, v.candidate, sum(v.votes)::bigint AS votes
@@ -179,13 +188,41 @@ export async function missingStations(q: Queryable, electionId: string, region: 
   );
 }
 
-export async function flaggedReports(q: Queryable, electionId: string, limit: number): Promise<{ niu: string; station: string; matricule: string; state: string; anomaly: string | null; voters: number; registered: number }[]> {
+export interface FlaggedRow {
+  niu: string;
+  station: string;
+  matricule: string;
+  state: string;
+  anomaly: string | null;
+  voters: number;
+  registered: number;
+  null_ballots: number;
+  valid: number;
+  /** Sum of the report's votes per candidate; null for a report not counted (its votes are not kept). */
+  votes: number | null;
+}
+
+/**
+ * Reports an operator should look at: conflicts, unknown stations, duplicates (harmless, so
+ * listed last), and counted ones with an Officer's remark or more voters than registered.
+ * The sum of votes is read for the listed rows only, after the limit.
+ */
+export async function flaggedReports(q: Queryable, electionId: string, limit: number): Promise<FlaggedRow[]> {
   return q.query(
-    `SELECT niu, station, matricule, state, anomaly, voters, registered FROM xm_data.election_reports
-      WHERE election_id = $1 AND (state IN ('conflict', 'unknown') OR anomaly IS NOT NULL OR voters > registered)
-      ORDER BY received_at, niu LIMIT $2`,
+    `SELECT f.niu, f.station, f.matricule, f.state, f.anomaly, f.voters, f.registered, f.null_ballots, f.valid,
+            CASE WHEN f.state = 'counted' THEN (SELECT coalesce(sum(v.votes), 0)::int FROM xm_data.election_votes v WHERE v.niu = f.niu) END AS votes
+       FROM (SELECT niu, station, matricule, state, anomaly, voters, registered, null_ballots, valid, received_at FROM xm_data.election_reports
+              WHERE election_id = $1 AND (state IN ('conflict', 'unknown', 'duplicate') OR anomaly IS NOT NULL OR voters > registered)
+              ORDER BY state = 'duplicate', received_at, niu LIMIT $2) f
+      ORDER BY f.state = 'duplicate', f.received_at, f.niu`,
     [electionId, limit],
   );
+}
+
+/** The regions of an election's stations, for choosing one. */
+export async function electionRegions(q: Queryable, electionId: string): Promise<string[]> {
+  const rows = await q.query<{ region: string }>('SELECT DISTINCT region FROM xm_data.polling_stations WHERE election_id = $1 ORDER BY region', [electionId]);
+  return rows.map((r) => r.region);
 }
 
 /** Per centre, its stations of an election: what is pushed to it. */
