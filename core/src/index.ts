@@ -49,7 +49,7 @@ export { startServerService, type ServerServiceOptions, type RunningServer } fro
 export { startEmbeddedBroker, EMBEDDED_BROKER_PORT, type EmbeddedBroker } from './transport/embedded-broker.js';
 export { openLink, type Link, type LinkOptions } from './transport/mqtt-link.js';
 export { upTopic, downTopic, BROADCAST_TOPIC } from './transport/topics.js';
-export { jsonLineLogger, silentLog, type LogFn } from './transport/log.js';
+export { fileLineLogger, jsonLineLogger, silentLog, type LogFn } from './transport/log.js';
 export { readBundle, writeBundle, type Bundle } from './transport/t2d.js';
 export { encodePayload, decodePayload } from './transport/codec.js';
 export type { Message, Header, WireDocument, AckEntry } from './transport/protocol.js';
@@ -92,6 +92,7 @@ export { VERDICT_LABELS, type Verification, type Copies } from './centre/copies.
 export { electionFromCsv, reportOf, REPORT_FORM, type ElectionInput, type Results as ElectionResults, type Elections, type FlagReason, type FlaggedReport } from './server/elections.js';
 export type { AreaLevel, Candidate, StationInput } from './server/queries/elections.js';
 export { hostCentreService, type CentreServiceHost, type HostState, type HostPhase } from './transport/centre-service-host.js';
+export { hostServerService, type ServerServiceHost, type ServerHostState, type ServerHostOptions } from './transport/server-service-host.js';
 export { startDemoNetwork, demoKeyAccess, DEMO_PASSPHRASE_FILE, type DemoNetwork } from './demo/demo-network.js';
 export {
   MONITOR_COLUMNS, REJECTION_STEP_LABELS, SERVICE_STATE_LABELS, foldName, monitorCriteria,

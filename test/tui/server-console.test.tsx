@@ -113,10 +113,10 @@ describe('server console: login, Home, help, palette', () => {
     await c.burst('passe\r'); // as tmux, a paste or a fast typist over SSH delivers it
     await c.waitFor('Changer le mot de passe');
     await c.press('escape');
-    // ↓↓ then Enter in one chunk on Home: the line ↓↓ chose opens
+    // ↓↓↓ then Enter in one chunk on Home: the line ↓↓↓ chose opens
     await c.waitFor('Documents centralisés');
-    expect(homeMenu()[2]?.id).toBe('conflicts');
-    await c.burst('\u001B[B\u001B[B\r');
+    expect(homeMenu()[3]?.id).toBe('conflicts');
+    await c.burst('\u001B[B\u001B[B\u001B[B\r');
     await c.waitFor('Conflits à trancher :');
   });
 

@@ -1,25 +1,12 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
-  DocstreamError, embeddedBrokerUrl, hostCentreService, jsonLineLogger, startDemoNetwork,
-  type Centre, type CentreServiceHost, type DemoNetwork, type KeyAccess, type LogFn, type Settings,
+  DocstreamError, embeddedBrokerUrl, fileLineLogger, hostCentreService, startDemoNetwork,
+  type Centre, type CentreServiceHost, type DemoNetwork, type KeyAccess, type Settings,
 } from '@docstream/core';
 
 export interface ConsoleCycle {
   host: CentreServiceHost;
   /** Stops the cycle, then the demo's server if there is one. */
   close(): Promise<void>;
-}
-
-/** The cycle's log lines go to a file: the console owns the terminal. */
-function fileLog(dataDir: string): LogFn {
-  const dir = join(dataDir, 'logs');
-  const file = join(dir, 'centre-console.log');
-  let ready: Promise<unknown> | undefined;
-  return jsonLineLogger((line) => {
-    ready ??= mkdir(dir, { recursive: true, mode: 0o700 });
-    void ready.then(() => appendFile(file, line, { mode: 0o600 })).catch(() => undefined);
-  });
 }
 
 function noKeys(): DocstreamError {
@@ -38,7 +25,7 @@ function noKeys(): DocstreamError {
  */
 export function consoleCycle(centre: Centre, readSettings: () => Settings, keys: KeyAccess | undefined, demo: boolean): ConsoleCycle {
   const first = readSettings();
-  const log = fileLog(first.dataDir);
+  const log = fileLineLogger(first.dataDir, 'centre-console.log');
   let network: Promise<DemoNetwork> | undefined;
   if (demo && keys) {
     network = startDemoNetwork({ settings: first, centre, keys, log });

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useReducer, useRef } from 'react';
 import { Box, useApp, useInput, type Key } from 'ink';
-import type { Lang, Server, Session, Settings } from '@docstream/core';
+import type { Lang, Server, ServerServiceHost, Session, Settings } from '@docstream/core';
 import { KeyRegistryContext, KeyTargetId, ReadOnlyContext, splitChunk, useTerminalSize, type KeyRegistry } from '@docstream/console-kit';
 import { t } from './i18n.js';
 import { appReducer, initialAppState, topOf, type Route } from './navigation.js';
@@ -18,6 +18,7 @@ import { documentsScreen } from './screens/documents/screens.js';
 import { ElectionsScreen } from './screens/ElectionsScreen.js';
 import { ElectionResultsScreen } from './screens/ElectionResultsScreen.js';
 import { BrokerTestScreen } from './screens/BrokerTestScreen.js';
+import { MonitorScreen } from './screens/monitor/MonitorScreen.js';
 
 export interface AppProps {
   server: Server;
@@ -30,6 +31,8 @@ export interface AppProps {
   onExit?: () => void;
   /** The settings the console's command line gave (the Settings screen says where each comes from). */
   commandLine?: Partial<Settings>;
+  /** The receiving service the Monitor starts and stops (hostServerService). */
+  service?: ServerServiceHost | undefined;
 }
 
 const NO_OPTIONS: Partial<Settings> = {};
@@ -38,7 +41,7 @@ const NO_OPTIONS: Partial<Settings> = {};
  * The server console: a stack of screens over Home (those below the top stay mounted,
  * hidden, so Esc finds them as they were), the help and palette overlays, one header line.
  */
-export function App({ server, lang, readOnly = false, mqttUrl, onExit, commandLine = NO_OPTIONS }: AppProps) {
+export function App({ server, lang, readOnly = false, mqttUrl, onExit, commandLine = NO_OPTIONS, service }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
@@ -72,7 +75,7 @@ export function App({ server, lang, readOnly = false, mqttUrl, onExit, commandLi
     }),
     [server],
   );
-  const context = useMemo<ConsoleContextValue>(() => ({ server, lang, controls, readOnly }), [server, lang, controls, readOnly]);
+  const context = useMemo<ConsoleContextValue>(() => ({ server, lang, controls, readOnly, service }), [server, lang, controls, readOnly, service]);
 
   // One listener for the whole console, subscribed once: keys go to the target on top.
   const registry = useRef<KeyRegistry>(new Map()).current;
@@ -100,6 +103,8 @@ export function App({ server, lang, readOnly = false, mqttUrl, onExit, commandLi
         return <ChangePasswordScreen lang={lang} width={width} session={session} forced={route.forced} change={server.operators.changePassword} onChanged={controls.passwordChanged} />;
       case 'home':
         return <HomeScreen active={visible} width={width} databaseLine={databaseLine} />;
+      case 'monitor':
+        return <MonitorScreen active={visible} width={width} rows={rows} session={session} />;
       case 'clients':
         return <ClientsScreen active={visible} width={width} rows={rows} session={session} />;
       case 'clientNew':

@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { DocstreamError, type Lang, type Server, type Settings } from '@docstream/core';
+import { DocstreamError, type Lang, type Server, type ServerServiceHost, type Settings } from '@docstream/core';
 import { App } from './App.js';
 
 export interface RunServerConsoleOptions {
@@ -12,10 +12,12 @@ export interface RunServerConsoleOptions {
   commandLine?: Partial<Settings>;
   /** The configured broker (MQTT_URL), for the broker test. */
   mqttUrl?: string | undefined;
+  /** The receiving service the Monitor screen starts and stops; the caller closes it. */
+  service?: ServerServiceHost | undefined;
 }
 
 /** Runs the interactive server console; resolves when the user quits (q, or Ctrl+C). */
-export async function runServerConsole({ server, lang, readOnly = false, commandLine = {}, mqttUrl }: RunServerConsoleOptions): Promise<void> {
+export async function runServerConsole({ server, lang, readOnly = false, commandLine = {}, mqttUrl, service }: RunServerConsoleOptions): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new DocstreamError(
       'config',
@@ -24,6 +26,6 @@ export async function runServerConsole({ server, lang, readOnly = false, command
     );
   }
   // Ctrl+C goes through the key table like every other key (it always quits).
-  const instance = render(<App server={server} lang={lang} readOnly={readOnly} commandLine={commandLine} mqttUrl={mqttUrl} />, { exitOnCtrlC: false });
+  const instance = render(<App server={server} lang={lang} readOnly={readOnly} commandLine={commandLine} mqttUrl={mqttUrl} service={service} />, { exitOnCtrlC: false });
   await instance.waitUntilExit();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import {
-  createServer, DocstreamError, isDocstreamError, keyAccessFrom, migrate, openDatabase, overridesFromOptions, pendingMigrations, readSecret, settingsFromOptions,
+  createServer, DocstreamError, fileLineLogger, hostServerService, isDocstreamError, keyAccessFrom, migrate, openDatabase, overridesFromOptions, pendingMigrations, readSecret, settingsFromOptions,
   type Server, type Session, type Settings,
 } from '@docstream/core';
 import type { ServerCli } from './cli/cli-context.js';
@@ -126,7 +126,17 @@ program.action(async () => {
   await withServer(async (server, s) => {
     await server.installShippedForms();
     const { runServerConsole } = await import('./console.js');
-    await runServerConsole({ server, lang: s.lang, readOnly: Boolean(program.opts<Globals>().readonly), commandLine: overridesFromOptions(program.opts<Globals>()), mqttUrl: s.mqttUrl });
+    // The Monitor's `s` hosts the receiving service here, as `run` would; settings are read at each start.
+    const log = fileLineLogger(s.dataDir, 'server-console.log');
+    const service = hostServerService(server, () => {
+      const now = settings();
+      return { url: now.mqttUrl, concurrency: now.serverConcurrency, shareGroup: now.serverShareGroup, log };
+    });
+    try {
+      await runServerConsole({ server, lang: s.lang, readOnly: Boolean(program.opts<Globals>().readonly), commandLine: overridesFromOptions(program.opts<Globals>()), mqttUrl: s.mqttUrl, service });
+    } finally {
+      await service.close();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ export type Route =
   | { id: number; screen: 'login' }
   | { id: number; screen: 'changePassword'; forced: boolean }
   | { id: number; screen: 'home' }
+  | { id: number; screen: 'monitor' }
   | { id: number; screen: 'clients' }
   | { id: number; screen: 'clientNew' }
   | { id: number; screen: 'client' | 'clientAccount' | 'clientMessages'; matricule: string }
@@ -24,10 +25,11 @@ type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RouteSpec = WithoutId<Route>;
 
 /** Where the `:` palette and the Home menu can jump. */
-export type Destination = 'home' | 'clients' | 'docSearch' | 'conflicts' | 'quarantine' | 'password' | 'logout' | 'elections' | 'brokerTest' | AdminScreenId;
+export type Destination = 'home' | 'monitor' | 'clients' | 'docSearch' | 'conflicts' | 'quarantine' | 'password' | 'logout' | 'elections' | 'brokerTest' | AdminScreenId;
 
 export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
   { id: 'home', label: { fr: 'Accueil', en: 'Home' } },
+  { id: 'monitor', label: { fr: 'Moniteur des transmissions (en direct)', en: 'Transmission monitor (live)' } },
   { id: 'clients', label: { fr: 'Centres (clients)', en: 'Centres (clients)' } },
   { id: 'docSearch', label: { fr: 'Documents centralisés (recherche)', en: 'Central documents (search)' } },
   { id: 'conflicts', label: { fr: 'Conflits à trancher', en: 'Conflicts to resolve' } },
@@ -46,6 +48,7 @@ export const DESTINATIONS: readonly DestinationEntry<Destination>[] = [
 /** The screen each destination opens above Home. */
 const OPENS: Record<Exclude<Destination, 'home' | 'logout'>, RouteSpec> = {
   password: { screen: 'changePassword', forced: false },
+  monitor: { screen: 'monitor' },
   clients: { screen: 'clients' },
   docSearch: { screen: 'docSearch' },
   conflicts: { screen: 'conflicts' },

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Lang, Server, Session } from '@docstream/core';
+import type { Lang, Server, ServerServiceHost, Session } from '@docstream/core';
 import type { GlobalControls } from '@docstream/console-kit';
 import type { Destination, RouteSpec } from '../navigation.js';
 
@@ -17,6 +17,8 @@ export interface ConsoleContextValue {
   controls: ConsoleControls;
   /** `--readonly`: every changing action is off (the keys say so; the core still checks privileges). */
   readOnly: boolean;
+  /** The receiving service this console can host (absent in tests that do not need it). */
+  service?: ServerServiceHost | undefined;
 }
 
 export const ConsoleContext = createContext<ConsoleContextValue | null>(null);

@@ -3,6 +3,7 @@ import { commonKeys as k, type Binding as KitBinding, type CommonAction } from '
 import { ADMIN_BINDINGS, ADMIN_SCREEN_NAMES, ADMIN_SCREENS, type AdminAction, type AdminCondition, type AdminScreenId } from './admin-bindings.js';
 import { DOCUMENTS_BINDINGS, DOCUMENTS_SCREEN_NAMES, DOCUMENTS_SCREENS, type DocumentsAction, type DocumentsCondition, type DocumentsScreenId } from './documents-bindings.js';
 import { CLIENTS_BINDINGS, CLIENTS_FORMS, CLIENTS_SCREEN_NAMES, CLIENTS_SCREENS, type ClientsAction, type ClientsCondition, type ClientsScreenId } from './clients-bindings.js';
+import { MONITOR_BINDINGS, MONITOR_SCREEN_NAMES, type MonitorAction, type MonitorCondition, type MonitorScreenId } from './monitor-bindings.js';
 import { ELECTIONS_BROKER_BINDINGS, ELECTIONS_BROKER_SCREEN_NAMES, type ElectionsBrokerAction, type ElectionsBrokerCondition, type ElectionsBrokerScreenId } from './elections-broker-bindings.js';
 
 /**
@@ -10,19 +11,19 @@ import { ELECTIONS_BROKER_BINDINGS, ELECTIONS_BROKER_SCREEN_NAMES, type Election
  * (keys/kit.ts). The keys every console shares come from the kit; each group of screens
  * adds its own rows below. A key that is not here does nothing.
  */
-export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | ClientsScreenId | AdminScreenId | DocumentsScreenId | ElectionsBrokerScreenId;
+export type ScreenId = 'login' | 'changePassword' | 'help' | 'palette' | 'home' | ClientsScreenId | AdminScreenId | DocumentsScreenId | ElectionsBrokerScreenId | MonitorScreenId;
 
-export type Action = CommonAction | ClientsAction | AdminAction | DocumentsAction | ElectionsBrokerAction;
+export type Action = CommonAction | ClientsAction | AdminAction | DocumentsAction | ElectionsBrokerAction | MonitorAction;
 
 /** `helpScroll`: the `?` help is taller than the terminal. */
-export type Condition = 'helpScroll' | ClientsCondition | AdminCondition | DocumentsCondition | ElectionsBrokerCondition;
+export type Condition = 'helpScroll' | ClientsCondition | AdminCondition | DocumentsCondition | ElectionsBrokerCondition | MonitorCondition;
 
 export type Binding = KitBinding<ScreenId, Action, Condition>;
 
 /** Screens that show data, where `?`, `:`, `q` work. */
-const LISTS: readonly ScreenId[] = ['home', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS, 'elections', 'electionResults'];
+const LISTS: readonly ScreenId[] = ['home', 'monitor', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS, 'elections', 'electionResults'];
 const FORMS: readonly ScreenId[] = ['login', 'changePassword', ...CLIENTS_FORMS];
-const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS, 'elections', 'electionResults', 'brokerTest'];
+const ALL: readonly ScreenId[] = ['login', 'changePassword', 'help', 'palette', 'home', 'monitor', ...CLIENTS_SCREENS, ...ADMIN_SCREENS, ...DOCUMENTS_SCREENS, 'elections', 'electionResults', 'brokerTest'];
 
 export const BINDINGS: readonly Binding[] = [
   k.help(LISTS),
@@ -46,6 +47,7 @@ export const BINDINGS: readonly Binding[] = [
   ...DOCUMENTS_BINDINGS,
   ...ADMIN_BINDINGS,
   ...ELECTIONS_BROKER_BINDINGS,
+  ...MONITOR_BINDINGS,
   k.quit([...LISTS, 'help']),
   k.forceQuit(ALL),
 ];
@@ -61,4 +63,5 @@ export const SCREEN_NAMES: Record<ScreenId, Label> = {
   ...DOCUMENTS_SCREEN_NAMES,
   ...ADMIN_SCREEN_NAMES,
   ...ELECTIONS_BROKER_SCREEN_NAMES,
+  ...MONITOR_SCREEN_NAMES,
 };
