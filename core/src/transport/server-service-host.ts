@@ -47,13 +47,13 @@ export interface ServerServiceHost {
 
 const START: Label = { fr: 'démarrer ou arrêter le service de réception', en: 'starting or stopping the receiving service' };
 
-function labelOf(e: unknown): Label {
+function labelOf(e: unknown, port = EMBEDDED_BROKER_PORT): Label {
   if (isDocstreamError(e)) return { fr: e.fr, en: e.en };
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'EADDRINUSE') {
     return {
-      fr: `Le port ${EMBEDDED_BROKER_PORT} du courtier embarqué est déjà pris : un autre service tourne sans doute sur cette machine. Arrêtez-le, ou indiquez un courtier (MQTT_URL).`,
-      en: `The embedded broker’s port ${EMBEDDED_BROKER_PORT} is taken: another service probably runs on this machine. Stop it, or name a broker (MQTT_URL).`,
+      fr: `Le port ${port} du courtier embarqué est déjà pris : un autre service tourne sans doute sur cette machine. Arrêtez-le, ou indiquez un courtier (MQTT_URL).`,
+      en: `The embedded broker’s port ${port} is taken: another service probably runs on this machine. Stop it, or name a broker (MQTT_URL).`,
     };
   }
   const m = (e as Error)?.message ?? String(e);
@@ -94,6 +94,47 @@ export function hostServerService(server: Server, options: () => Promise<ServerH
     }
   }
 
+  async function launch(session: Session): Promise<void> {
+    const resumed = state.resumed;
+    try {
+      await server.operators.guard(server.db, session, OperatorPrivilege.Operator, START);
+    } catch (e) {
+      set({ error: labelOf(e) });
+      return;
+    }
+    set({ phase: 'starting', since: now(), error: undefined });
+    let port: number | undefined;
+    try {
+      const o = await options();
+      port = o.embeddedPort;
+      if (!o.shareGroup) {
+        const snap = await server.monitor.snapshot(session, { limit: 1, recent: 0, rateBuckets: 1 });
+        const other = snap.service.instances.find((i) => i.state === 'running');
+        if (other) {
+          throw new DocstreamError(
+            'conflict',
+            `Un service tourne déjà (${other.host}, processus ${other.pid}) : un second lui prendrait sa session MQTT. Arrêtez-le d’abord, ou réglez un abonnement partagé.`,
+            `A service already runs (${other.host}, process ${other.pid}): a second one would take over its MQTT session. Stop it first, or set a shared subscription.`,
+          );
+        }
+      }
+      if (!o.url) broker = await startEmbeddedBroker(o.embeddedPort ?? EMBEDDED_BROKER_PORT);
+      const url = o.url ?? broker!.url;
+      running = await startServerService(server, {
+        link: { url, clientId: o.shareGroup ? `ds-server-console-${process.pid}` : 'ds-server' },
+        ...(o.concurrency ? { concurrency: o.concurrency } : {}),
+        ...(o.shareGroup ? { shareGroup: o.shareGroup } : {}),
+        ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}),
+        ...(o.log ? { log: o.log } : {}),
+      });
+      o.log?.('started', { side: 'server', host: 'console', url: redact(url), embeddedBroker: Boolean(broker), instance: running.instance });
+      set({ phase: 'running', since: now(), resumed: true, url: redact(url), embeddedBroker: Boolean(broker), instance: running.instance });
+    } catch (e) {
+      await halt().catch(() => undefined);
+      set({ phase: 'failed', since: now(), resumed, error: labelOf(e, port) });
+    }
+  }
+
   return {
     state: () => state,
     onChange(listener) {
@@ -103,43 +144,11 @@ export function hostServerService(server: Server, options: () => Promise<ServerH
 
     async start(session) {
       if (state.phase !== 'stopped' && state.phase !== 'failed') return;
-      const resumed = state.resumed;
-      try {
-        await server.operators.guard(server.db, session, OperatorPrivilege.Operator, START);
-      } catch (e) {
-        set({ error: labelOf(e) });
-        return;
-      }
-      set({ phase: 'starting', since: now(), error: undefined });
+      if (starting) return starting;
       let done!: () => void;
       starting = new Promise<void>((r) => (done = r));
       try {
-        const o = await options();
-        if (!o.shareGroup) {
-          const snap = await server.monitor.snapshot(session, { limit: 1, recent: 0, rateBuckets: 1 });
-          const other = snap.service.instances.find((i) => i.state === 'running');
-          if (other) {
-            throw new DocstreamError(
-              'conflict',
-              `Un service tourne déjà (${other.host}, processus ${other.pid}) : un second lui prendrait sa session MQTT. Arrêtez-le d’abord, ou réglez un abonnement partagé.`,
-              `A service already runs (${other.host}, process ${other.pid}): a second one would take over its MQTT session. Stop it first, or set a shared subscription.`,
-            );
-          }
-        }
-        if (!o.url) broker = await startEmbeddedBroker(o.embeddedPort ?? EMBEDDED_BROKER_PORT);
-        const url = o.url ?? broker!.url;
-        running = await startServerService(server, {
-          link: { url, clientId: o.shareGroup ? `ds-server-console-${process.pid}` : 'ds-server' },
-          ...(o.concurrency ? { concurrency: o.concurrency } : {}),
-          ...(o.shareGroup ? { shareGroup: o.shareGroup } : {}),
-          ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}),
-          ...(o.log ? { log: o.log } : {}),
-        });
-        o.log?.('started', { side: 'server', host: 'console', url: redact(url), embeddedBroker: Boolean(broker), instance: running.instance });
-        set({ phase: 'running', since: now(), resumed: true, url: redact(url), embeddedBroker: Boolean(broker), instance: running.instance });
-      } catch (e) {
-        await halt().catch(() => undefined);
-        set({ phase: 'failed', since: now(), resumed, error: labelOf(e) });
+        await launch(session);
       } finally {
         starting = undefined;
         done();
