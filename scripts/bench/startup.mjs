@@ -4,6 +4,7 @@
 // the console process at the login screen and after logging in and opening Documents.
 //
 //   npm run bench:startup -- [--runs 5] [--docs 1000] [--only embedded|postgres] [--nice 20]
+//   BENCH_BIN=path/to/main.js: another build of the binary (to compare two builds)
 //
 // Both databases: the embedded default (PGlite in a fresh DOCSTREAM_DATA_DIR) and a real
 // PostgreSQL (DATABASE_URL: a fresh database ds_bench_startup_<run>, dropped at the end;
@@ -31,7 +32,7 @@ import { admin, fixed, guard, machine, onCleanup, parseArgs, run, runId, scratch
 import { queuedBirths } from './lib/births.mjs';
 
 const exec = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../apps/centre-tui/dist/main.js', import.meta.url));
+const BIN = process.env.BENCH_BIN ?? fileURLToPath(new URL('../../apps/centre-tui/dist/main.js', import.meta.url));
 const USAGE = `usage: node scripts/bench/startup.mjs [--runs N] [--docs N] [--only embedded|postgres] [--nice N] [--max-minutes N]`;
 const opts = parseArgs(process.argv.slice(2), { runs: 5, docs: 1000, only: '', nice: 0, maxMinutes: 20 }, USAGE);
 const PASSWORD = 'banc-d-essai-2026';
