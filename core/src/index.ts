@@ -15,6 +15,7 @@ export type { Database, Queryable } from './db/database.js';
 export { createDatabase } from './db/database.js';
 export { openDatabase, databaseIdentity } from './db/open.js';
 export { deferDatabase, type DeferredDatabase } from './db/deferred.js';
+export { embeddedForThroughput } from './db/embedded.js';
 export { migrate, pendingMigrations, loadMigrations, type Side } from './db/migrate.js';
 export { translateDbError } from './db/sql-errors.js';
 export type { FormDef, FieldDef, FieldType, Rule, Label, DocumentData, PersonName, TallyLine } from './forms/types.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
 import { DocstreamError } from '../errors.js';
 
 export interface EmbeddedServer {
@@ -16,6 +17,18 @@ export interface EmbeddedServer {
 }
 
 const LOCK_FILE = 'embedded.lock';
+
+let baselineWasm = true;
+
+/**
+ * A long-running service (`run`) keeps V8's optimising compiler for PGlite: about a third
+ * more throughput once warm. Consoles and commands do not call this: with V8's baseline
+ * compiler only, PGlite opens in half the CPU time and holds 50–110 MiB less
+ * (docs/PERFORMANCE.md, Console start-up).
+ */
+export function embeddedForThroughput(): void {
+  baselineWasm = false;
+}
 
 interface LockInfo {
   pid: number;
@@ -57,6 +70,8 @@ function removeStale(path: string, seen: LockInfo): void {
 }
 
 async function serve(dataDir: string, lockPath: string): Promise<EmbeddedServer> {
+  // Before PGlite's WebAssembly is compiled: the flag applies to modules compiled after it.
+  if (baselineWasm) setFlagsFromString('--liftoff-only');
   const [{ PGlite }, { pg_trgm }, { PGLiteSocketServer }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import {
-  DocstreamError, embeddedBrokerUrl, exchangeBundle, importAnswer, jsonLineLogger, openLink, startCentreService,
+  DocstreamError, embeddedBrokerUrl, embeddedForThroughput, exchangeBundle, importAnswer, jsonLineLogger, openLink, startCentreService,
   downTopic, upTopic, type Centre,
 } from '@docstream/core';
 import { withCentre, loginFrom, type GlobalOptions } from './context.js';
@@ -115,6 +115,7 @@ export function addTransmissionCommands(program: Command, globals: () => GlobalO
     .option('--window <n>', 'conteneurs envoyés sans réponse, au plus', '64')
     .action(async (o: RunOptions) => {
       if (o.mode !== undefined && o.mode !== 'continuous' && o.mode !== 'intermittent') throw new DocstreamError('validation', '--mode : continuous ou intermittent.', '--mode: continuous or intermittent.');
+      embeddedForThroughput();
       await withCentre(globals(), async (centre, _out, settings) => {
         // The options win; else the cycle saved in the settings (Settings screen), else continuous.
         const mode = (o.mode as 'continuous' | 'intermittent' | undefined) ?? settings.cycleMode ?? 'continuous';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { hostname } from 'node:os';
 import {
-  answerBundle, jsonLineLogger, MONITOR_COLUMNS, SERVICE_STATE_LABELS, startEmbeddedBroker, startServerService,
+  answerBundle, embeddedForThroughput, jsonLineLogger, MONITOR_COLUMNS, SERVICE_STATE_LABELS, startEmbeddedBroker, startServerService,
   type MonitorSnapshot, type MonitorSort,
 } from '@docstream/core';
 import type { ServerCli } from './cli-context.js';
@@ -34,6 +34,7 @@ export function addTransmissionCommands(program: Command, cli: ServerCli): void 
     .option('--concurrency <n>', 'conteneurs traités en parallèle')
     .option('--share <group>', 'abonnement partagé entre plusieurs serveurs ($share/GROUP/...)')
     .action(async (o: { concurrency?: string; share?: string }) => {
+      embeddedForThroughput();
       await withServer(async (server, s) => {
         await server.installShippedForms();
         const log = jsonLineLogger((l) => process.stdout.write(l));
