@@ -2,15 +2,15 @@
 // The live transmission monitor at scale: what `server.monitor.snapshot` costs with 10,000
 // known centres, millions of centralised documents, and traffic running.
 //
-// Setup (untimed): a fresh server database ds_bench_monitor_<run>_server; --centres clients
-// (names from lib/names.mjs places, 2% suspended) with per-centre counters (8% never seen,
-// the others seen over the last two days, most recently the busiest); --docs centralised
-// documents received over a year; their containers in the inbox (10 documents each) with
-// their acknowledgements in the outbox (300 not yet published); 20,000 logged rejections;
-// 2,000 conflicts (200 open); 1,000 quarantined containers (150 held); the rate buckets of
-// the last hour. Then ANALYZE.
+// Setup (untimed, lib/monitor-fixture.mjs, shared with monitor-console.mjs): a fresh server
+// database ds_bench_monitor_<run>_server; --centres clients (names from lib/names.mjs
+// places, 2% suspended) with per-centre counters (8% never seen, the others seen over the
+// last two days, most recently the busiest); --docs centralised documents received over a
+// year; their containers in the inbox (10 documents each) with their acknowledgements in the
+// outbox (300 not yet published); 20,000 logged rejections; 2,000 conflicts (200 open);
+// 1,000 quarantined containers (150 held); the rate buckets of the last hour. Then ANALYZE.
 //
-// Traffic running: a child process (this file with --writer) plays the service on its own
+// Traffic running: a child process (lib/monitor-writer.mjs) plays the service on its own
 // connections: every 100 ms it moves the counters of 5 random centres and the rate bucket
 // through the core's own statement (addTraffic, as for a `hello`), logs a rejection
 // every second, and writes the service heartbeat every 5 s (announceService): 50
@@ -33,18 +33,15 @@
 //   (default postgresql://postgres@127.0.0.1:5432/postgres). The database is dropped at the
 //   end (also on Ctrl-C or time-out) unless --keep.
 
-import { fork, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { createDatabase, createServer } from '@docstream/core';
-// Not the public API: the statements the ingest and the monitor run, called one by one.
-import { addTraffic, insertRejections } from '../../core/dist/server/queries/exchange.js';
+// Not the public API: the statements the monitor runs, called one by one.
 import * as mq from '../../core/dist/server/queries/monitor.js';
 import { monitorCriteria } from '../../core/dist/server/monitor.js';
-import { admin, fixed, guard, int, machine, onCleanup, parseArgs, run, scratchDatabase, sleep } from './lib/env.mjs';
-import { PLACES, rng, words } from './lib/names.mjs';
+import { admin, fixed, guard, int, machine, onCleanup, parseArgs, run, sleep } from './lib/env.mjs';
+import { MONITOR_OPERATOR, monitorFixture, startWriter, TRAFFIC_TEXT } from './lib/monitor-fixture.mjs';
+import { processCpu } from './lib/proc.mjs';
 
 const USAGE = `usage: node scripts/bench/monitor.mjs [options]
   --centres N      registered centres (default 10000)
@@ -59,149 +56,12 @@ const USAGE = `usage: node scripts/bench/monitor.mjs [options]
   --max-minutes N  stop and clean up after this (default 20)
   --keep           keep the database`;
 
-// ---------------------------------------------------------------------------------------
-// The writer: plays the running service (child process, its CPU is not the monitor's).
-
-if (process.argv.includes('--writer')) {
-  const [url, centres] = [process.argv[3], Number(process.argv[4])];
-  const db = createDatabase({ connectionString: `${url}?application_name=ds-bench-writer`, max: 2, embedded: false, description: 'writer' });
-  const server = createServer({ db });
-  const beacon = await server.transport.announceService({ broker: 'mqtt://127.0.0.1:1883', concurrency: 4, heartbeatMs: 5000 });
-  const r = rng(7);
-  const stats = { received: 0, accepted: 0, rejected: 0, documents: 0, queued: 0, connected: true };
-  let tick = 0;
-  let stopping = false;
-  process.on('message', (m) => {
-    if (m === 'stop') stopping = true;
-  });
-  process.send?.('ready');
-  while (!stopping) {
-    const started = performance.now();
-    const now = new Date();
-    await db.tx(async (q) => {
-      for (let i = 0; i < 5; i++) {
-        const m = String(1 + Math.floor(r.next() ** 2 * centres)).padStart(5, '0');
-        const docs = r.int(1, 20);
-        await addTraffic(q, m, { containersIn: 1, documentsIn: docs, acksOut: 1, bytesIn: 600 + docs * 450, bytesOut: 900 }, now);
-        stats.received++;
-        stats.accepted++;
-        stats.documents += docs;
-      }
-      if (tick % 10 === 0) {
-        await insertRejections(q, [{ at: now, src: String(r.int(1, centres)).padStart(5, '0'), step: 'timestamp', detail: 'ts implausible', bytes: 700 }]);
-        stats.rejected++;
-      }
-    });
-    if (tick % 50 === 0) await beacon.beat(stats);
-    tick++;
-    await sleep(Math.max(0, 100 - (performance.now() - started)));
-  }
-  await beacon.stopped({ ...stats, connected: false });
-  await db.close();
-  process.exit(0);
-}
-
-// ---------------------------------------------------------------------------------------
-
-let ticksPerSecond = 100;
-try {
-  ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-} catch {
-  // keep 100
-}
-
-/** CPU seconds a process has used so far (user + system), 0 if it is gone. */
-function processCpu(pid) {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / ticksPerSecond;
-  } catch {
-    return 0;
-  }
-}
-
 const backendPids = () => admin(async (c) => (await c.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'ds-bench-monitor'`)).rows.map((r) => r.pid));
 
 function stats(ms) {
   const s = [...ms].sort((a, b) => a - b);
   const at = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
   return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1] };
-}
-
-async function seed(db, o) {
-  const places = words(PLACES, /\|/);
-  const t0 = performance.now();
-  const say = (what) => console.log(`  ${what} (${fixed((performance.now() - t0) / 1000)} s)`);
-  await db.query('SELECT setseed(0.42)');
-  await db.query(
-    `INSERT INTO xm_system.clients (matricule, name, city, region, status, created_at, updated_at)
-     SELECT lpad(i::text, 5, '0'), CASE WHEN i % 3 = 0 THEN 'Centre d''état civil de ' ELSE 'Mairie de ' END || p || ' ' || (i / $2 + 1), p, p,
-            CASE WHEN i % 50 = 0 THEN 0 ELSE 3 END, now() - interval '400 days', now() - interval '400 days'
-       FROM generate_series(1, $1) i, LATERAL (SELECT ($3::text[])[1 + i % $2] AS p) x`,
-    [o.centres, places.length, places],
-  );
-  await db.query('INSERT INTO xm_system.accounts (matricule) SELECT matricule FROM xm_system.clients');
-  // 8% never seen; the others over the last two days, about a fifth within 5 minutes.
-  await db.query(
-    `INSERT INTO xm_system.traffic (matricule, last_seen, containers_in, documents_in, duplicates, conflicts, acks_out, errors, bytes_in, bytes_out)
-     SELECT matricule, CASE WHEN r < 0.08 THEN NULL ELSE now() - (((r - 0.08) / 0.92) ^ 4 * interval '2 days') END,
-            n, n * 10, (n * random() * 0.05)::bigint, (random() < 0.02)::int, n, (random() * 5)::int, n * 5200, n * 900
-       FROM (SELECT matricule, random() AS r, (2 + random() * $2 / $1 * 2)::bigint AS n FROM xm_system.clients) x`,
-    [o.centres, Math.max(1, o.docs / 10)],
-  );
-  say(`${int(o.centres)} centres`);
-  const chunk = 250_000;
-  for (let from = 0; from < o.docs; from += chunk) {
-    await db.query(
-      `INSERT INTO xm_data.documents (niu, matricule, form_id, form_version, status, data, names_norm, names_display, validated_at, received_at, src_seq)
-       SELECT lpad((1 + i % $3)::text, 5, '0') || '-2026-' || lpad((i / $3 + 1)::text, 6, '0') || '-00', lpad((1 + i % $3)::text, 5, '0'),
-              'acte_naissance', 1, 4, '{}', '', '', now() - interval '1 day', now() - random() * interval '365 days', i / 10
-         FROM generate_series($1::bigint, $2::bigint) i`,
-      [from, Math.min(o.docs, from + chunk) - 1, o.centres],
-    );
-  }
-  say(`${int(o.docs)} documents`);
-  await db.query(
-    `INSERT INTO xm_system.inbox (src, seq, msg_type, digest, outcome, ack_seq, received_at)
-     SELECT lpad((1 + i % $2)::text, 5, '0'), i / $2 + 1, 'docs', md5(i::text), 'accepted', i / $2 + 1, now() - random() * interval '365 days'
-       FROM generate_series(0, $1 - 1) i`,
-    [Math.max(1, Math.floor(o.docs / 10)), o.centres],
-  );
-  await db.query(
-    `INSERT INTO xm_system.outbox (dst, seq, msg_type, sdc, created_at, sent_at)
-     SELECT src, seq, 'ack', '\\x3000'::bytea, received_at, CASE WHEN row_number() OVER (ORDER BY received_at DESC) <= 300 THEN NULL ELSE received_at END
-       FROM xm_system.inbox`,
-  );
-  say('inbox and outbox');
-  await db.query(
-    `INSERT INTO xm_system.rejections (at, src, step, detail, bytes)
-     SELECT now() - random() * interval '30 days', lpad((1 + i % $1)::text, 5, '0'),
-            (ARRAY['decryption','signature','certificate','replay','timestamp','format'])[1 + i % 6], 'bench', 700
-       FROM generate_series(1, 20000) i ORDER BY 1`,
-    [o.centres],
-  );
-  await db.query(
-    `INSERT INTO xm_data.conflicts (niu, matricule, form_id, form_version, data, validated_at, src_seq, received_at, resolved_at, resolution)
-     SELECT lpad((1 + i % $1)::text, 5, '0') || '-2026-' || lpad(i::text, 6, '0') || '-00', lpad((1 + i % $1)::text, 5, '0'), 'acte_naissance', 1, '{}',
-            now(), i, now() - (2000 - i) * interval '1 hour', CASE WHEN i <= 1800 THEN now() END, CASE WHEN i <= 1800 THEN 'kept' END
-       FROM generate_series(1, 2000) i`,
-    [o.centres],
-  );
-  await db.query(
-    `INSERT INTO xm_system.quarantine (src, seq, msg_type, payload, received_at, released_at)
-     SELECT lpad((50 * (1 + i % 200))::text, 5, '0'), 100000 + i, 'docs', '\\x00'::bytea, now() - i * interval '1 minute', CASE WHEN i > 150 THEN now() END
-       FROM generate_series(1, 1000) i`,
-  );
-  await db.query(
-    `INSERT INTO xm_system.traffic_rates (bucket, slot, containers, documents, errors, bytes_in, bytes_out)
-     SELECT xm_system.rate_bucket(now() - b * interval '5 seconds'), s, (random() * 60)::int, (random() * 600)::int, (random() * 2)::int,
-            (random() * 300000)::int, (random() * 50000)::int
-       FROM generate_series(1, 720) b, generate_series(1, 4) s`,
-  );
-  say('rejections, conflicts, quarantine, rate buckets');
-  await db.query('ANALYZE');
-  say('ANALYZE');
 }
 
 run(async () => {
@@ -211,10 +71,7 @@ run(async () => {
   const m = await machine();
   console.log(`Machine: ${m.text}\nSoftware: ${m.software}\nDate: ${new Date().toISOString()}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`\nSetup: ${int(o.centres)} centres, ${int(o.docs)} documents`);
-  const scratch = await scratchDatabase('monitor', 'server', 'server', 2, o.keep);
-  const setup = createServer({ db: scratch.db });
-  await setup.installShippedForms();
-  await seed(scratch.db, o);
+  const scratch = await monitorFixture('monitor', o);
 
   // --serial: no parallel workers for the monitor's statements. They are processes of their
   // own, too short-lived to sample, so only without them is every CPU second counted.
@@ -222,23 +79,11 @@ run(async () => {
   const db = createDatabase({ connectionString: `${scratch.url}?application_name=ds-bench-monitor${serial}`, max: 8, embedded: false, description: 'monitor' });
   onCleanup(() => db.close());
   const server = createServer({ db });
-  await server.operators.firstSupervisor({ login: 'moniteur', fullName: 'Banc du moniteur', password: 'Tableau-de-bord-2026' });
-  const session = await server.operators.login('moniteur', 'Tableau-de-bord-2026');
+  const session = await server.operators.login(MONITOR_OPERATOR.login, MONITOR_OPERATOR.password);
 
-  let writer;
   if (!o.noWriter) {
-    writer = fork(fileURLToPath(import.meta.url), ['--writer', scratch.url, String(o.centres)], { stdio: 'inherit' });
-    onCleanup(async () => {
-      if (writer.exitCode !== null) return;
-      writer.send('stop');
-      await Promise.race([new Promise((r) => writer.once('exit', r)), sleep(5000)]);
-      if (writer.exitCode === null) writer.kill('SIGKILL');
-    });
-    await new Promise((resolve, reject) => {
-      writer.once('message', resolve);
-      writer.once('exit', (c) => reject(new Error(`writer exited ${c}`)));
-    });
-    console.log('Traffic running: 50 containers/s, ~500 documents/s, 1 rejection/s, heartbeat every 5 s');
+    await startWriter(scratch.url, o.centres);
+    console.log(TRAFFIC_TEXT);
   }
 
   const snap = await server.monitor.snapshot(session);
