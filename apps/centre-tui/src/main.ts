@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import './v8-console-flags.js';
+import './boot.js';
 import { Command } from 'commander';
 import { createCentre, demoKeyAccess, keyAccessFrom, openDatabase, overridesFromOptions } from '@docstream/core';
 import { settingsFrom, outputFrom, type GlobalOptions } from './cli/context.js';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './boot.js';
 import { Command } from 'commander';
 import {
   createServer, DocstreamError, fileLineLogger, hostServerService, isDocstreamError, keyAccessFrom, migrate, openDatabase, overridesFromOptions, pendingMigrations, readSecret, settingsFromOptions,
