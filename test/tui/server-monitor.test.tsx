@@ -186,6 +186,21 @@ describe('Home', () => {
   });
 });
 
+describe('Home’s document count', () => {
+  it('counts a small table, and shows PostgreSQL’s estimate of a large one instead of counting it every 5 s', async () => {
+    const exact = await pair.server.documentCount();
+    expect(exact).toBeGreaterThan(0);
+    expect(await pair.server.documentTally()).toEqual({ n: exact, estimated: false });
+    await pair.server.db.query('ANALYZE xm_data.documents');
+    // as if the table had passed the threshold: the estimate, no count
+    expect(await pair.server.documentTally(1)).toEqual({ n: exact, estimated: true });
+    const c = (open = mount(<App server={pair.server} lang="fr" service={service} />));
+    await c.waitFor('Identifiant');
+    await logIn(c, SUPERVISOR.login, SUPERVISOR.password);
+    await c.waitFor(`Documents centralisés : ${exact}`);
+  });
+});
+
 describe('monitor keys', () => {
   it('ids stay unique in the whole server table', () => {
     expect(new Set(BINDINGS.map((b) => b.id)).size).toBe(BINDINGS.length);

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import { systemClock, type Clock } from '../clock.js';
 import { verifyAuditLog } from '../audit/verify.js';
 import type { ChainReport } from '../audit/chain.js';
-import { centralDocumentCount } from './queries/documents.js';
+import { centralDocumentCount, centralDocumentTally } from './queries/documents.js';
 import type { FormDef } from '../forms/types.js';
 import { formVersion, latestForms } from '../forms/catalog-queries.js';
 import { installShippedForms } from '../forms/catalog.js';
@@ -98,6 +98,10 @@ export function createServer(deps: ServerDeps) {
     },
     documentCount(): Promise<number> {
       return centralDocumentCount(db);
+    },
+    /** For a live screen: exact below `exactBelow` rows (200,000), PostgreSQL's estimate above. */
+    documentTally(exactBelow = 200_000): Promise<{ n: number; estimated: boolean }> {
+      return centralDocumentTally(db, exactBelow);
     },
     verifyAudit(): Promise<ChainReport> {
       return verifyAuditLog(db, 'server');

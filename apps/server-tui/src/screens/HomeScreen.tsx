@@ -15,7 +15,10 @@ export function HomeScreen({ active, width, databaseLine }: { active: boolean; w
   useEffect(() => {
     const request = state.request;
     run(
-      async (): Promise<HomeSnapshot> => ({ documents: await server.documentCount(), at: new Date() }),
+      async (): Promise<HomeSnapshot> => {
+        const { n, estimated } = await server.documentTally();
+        return { documents: n, estimated, at: new Date() };
+      },
       (snapshot) => dispatch({ type: 'loaded', request, snapshot }),
       (e) => dispatch({ type: 'failed', request, error: errorLabel(e) }),
     );

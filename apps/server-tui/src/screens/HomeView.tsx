@@ -15,7 +15,7 @@ export function HomeView({ lang, width, state, databaseLine }: { lang: Lang; wid
       <Text wrap="truncate-end">{databaseLine}</Text>
       {snap ? (
         <>
-          <Text>{homeText(lang, 'documents', { n: snap.documents })}</Text>
+          <Text>{homeText(lang, snap.estimated ? 'documentsEstimated' : 'documents', { n: snap.documents })}</Text>
           <Text>{homeText(lang, 'readAt', { at: hhmmss(snap.at) })}</Text>
         </>
       ) : null}

@@ -8,6 +8,7 @@ export const HOME_REFRESH_MS = 5000;
 export const HOME_STRINGS = {
   title: { fr: 'Accueil', en: 'Home' },
   documents: { fr: 'Documents centralisés : {n}', en: 'Central documents: {n}' },
+  documentsEstimated: { fr: 'Documents centralisés : environ {n} (estimation de PostgreSQL)', en: 'Central documents: about {n} (PostgreSQL’s estimate)' },
   readAt: { fr: 'Lu à {at} (relu toutes les 5 s)', en: 'Read at {at} (read again every 5 s)' },
   menu: { fr: 'Aller à', en: 'Go to' },
 } as const satisfies Record<string, Label>;
@@ -18,6 +19,8 @@ export function homeText(lang: Lang, key: keyof typeof HOME_STRINGS, vars: Recor
 
 export interface HomeSnapshot {
   documents: number;
+  /** A large table: PostgreSQL's estimate, not a count. */
+  estimated: boolean;
   at: Date;
 }
 

@@ -6,6 +6,21 @@ export async function centralDocumentCount(q: Queryable): Promise<number> {
   return r?.n ?? 0;
 }
 
+/**
+ * The number of central documents for a screen that shows it again every few seconds: the
+ * exact count while the table is small, PostgreSQL's estimate (kept by ANALYZE and
+ * autovacuum) beyond `exactBelow` rows, where a count scans millions of rows each time.
+ */
+export async function centralDocumentTally(q: Queryable, exactBelow: number): Promise<{ n: number; estimated: boolean }> {
+  const [r] = await q.query<{ n: number; estimated: boolean }>(
+    `SELECT CASE WHEN c.reltuples >= $1 THEN c.reltuples::bigint ELSE (SELECT count(*) FROM xm_data.documents) END::bigint AS n,
+            c.reltuples >= $1 AS estimated
+       FROM pg_class c WHERE c.oid = 'xm_data.documents'::regclass`,
+    [exactBelow],
+  );
+  return { n: Number(r?.n ?? 0), estimated: r?.estimated ?? false };
+}
+
 export interface CentralDocumentRow {
   numero: number;
   niu: string;
