@@ -126,7 +126,7 @@ describe('server console: the live monitor', () => {
 
   it('s starts the service in this console with its broker, asks before stopping it, and resumes it', async () => {
     const c = await atMonitor();
-    expect(c.frame()).toMatch(/s démarrer/);
+    expect(c.frame()).toMatch(/s démarrer le service/);
     await c.type('s');
     let f = await c.waitFor(/Service : en marche depuis .* courtier connecté · dans cette console/, 15_000);
     expect(f).toMatch(/s arrêter le service/);
@@ -147,7 +147,7 @@ describe('server console: the live monitor', () => {
 
   it('a viewer watches but cannot start the service; a read-only console neither', async () => {
     let c = await atMonitor({ user: VIEWER });
-    expect(c.frame()).not.toMatch(/s démarrer/);
+    expect(c.frame()).not.toMatch(/s démarrer le service/);
     await c.type('s');
     await new Promise((r) => setTimeout(r, 300));
     expect(service.state().phase).not.toBe('starting');
@@ -155,7 +155,7 @@ describe('server console: the live monitor', () => {
     c.unmount();
     open = undefined;
     c = await atMonitor({ readOnly: true });
-    expect(c.frame()).not.toMatch(/s démarrer/);
+    expect(c.frame()).not.toMatch(/s démarrer le service/);
     await c.type('s');
     await new Promise((r) => setTimeout(r, 300));
     expect(service.state().phase).toBe('stopped');

@@ -76,7 +76,7 @@ export const MONITOR_BINDINGS: readonly Row[] = [
     id: 'serviceStart',
     keys: [{ stroke: { input: 's' }, action: 'serviceStart' }],
     shown: same('s'),
-    label: { fr: 'démarrer', en: 'start' },
+    label: { fr: 'démarrer le service', en: 'start the service' },
     help: { fr: 'Démarrer le service de réception dans cette console (Opérateur ; aucun autre service en marche)', en: 'Start the receiving service in this console (Operator; no other service running)' },
     screens: M, modes: ['normal'], when: 'serviceStartable', changes: true,
   },
