@@ -30,6 +30,7 @@ import { promisify } from 'node:util';
 import { createCentre, insertValidatedDocuments, openDatabase } from '@docstream/core';
 import { admin, fixed, guard, machine, onCleanup, parseArgs, run, runId, scratchDir, sleep, urlFor } from './lib/env.mjs';
 import { queuedBirths } from './lib/births.mjs';
+import { processCpu, processMemory } from './lib/proc.mjs';
 
 const exec = promisify(execFile);
 const BIN = process.env.BENCH_BIN ?? fileURLToPath(new URL('../../apps/centre-tui/dist/main.js', import.meta.url));
@@ -65,18 +66,9 @@ async function waitFor(t, what, test, timeoutMs = 60_000) {
   }
 }
 
-/** CPU time (user + system) the process has used so far, in ms (clock ticks of 10 ms). */
-async function cpuMs(pid) {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14, 15)
-}
-
-async function memory(pid) {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
+/** CPU time (user + system) the process has used so far, in ms. */
+const cpuMs = (pid) => processCpu(pid) * 1000;
+const memory = processMemory;
 
 async function waitForExit(t, pid) {
   const server = Number(await show(t, '#{pid}'));

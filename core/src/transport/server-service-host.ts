@@ -6,6 +6,7 @@ import { DocstreamError, isDocstreamError } from '../errors.js';
 import { startServerService, type RunningServer } from './server-service.js';
 import { EMBEDDED_BROKER_PORT, startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker.js';
 import type { LogFn } from './log.js';
+import { redactBrokerUrl } from './broker-test.js';
 import type { HostPhase } from './centre-service-host.js';
 
 /** What a console shows of the server service it hosts. */
@@ -59,8 +60,6 @@ function labelOf(e: unknown, port = EMBEDDED_BROKER_PORT): Label {
   const m = (e as Error)?.message ?? String(e);
   return { fr: `Échec du démarrage : ${m}. Voir le journal de la console.`, en: `Start failed: ${m}. See the console’s log.` };
 }
-
-const redact = (url: string) => url.replace(/\/\/[^@/]*@/, '//');
 
 /**
  * The server's receiving service hosted by a console (DESIGN §2: "the consoles can also
@@ -127,8 +126,9 @@ export function hostServerService(server: Server, options: () => Promise<ServerH
         ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}),
         ...(o.log ? { log: o.log } : {}),
       });
-      o.log?.('started', { side: 'server', host: 'console', url: redact(url), embeddedBroker: Boolean(broker), instance: running.instance });
-      set({ phase: 'running', since: now(), resumed: true, url: redact(url), embeddedBroker: Boolean(broker), instance: running.instance });
+      const shown = redactBrokerUrl(url);
+      o.log?.('started', { side: 'server', host: 'console', url: shown, embeddedBroker: Boolean(broker), instance: running.instance });
+      set({ phase: 'running', since: now(), resumed: true, url: shown, embeddedBroker: Boolean(broker), instance: running.instance });
     } catch (e) {
       await halt().catch(() => undefined);
       set({ phase: 'failed', since: now(), resumed, error: labelOf(e, port) });

@@ -1,10 +1,9 @@
-import { kitText } from '@docstream/console-kit';
+import { column, kitText, windowStart } from '@docstream/console-kit';
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
 import { t } from '../i18n.js';
 import { ScreenFrame } from '../keys/kit.js';
-import { column } from '@docstream/console-kit';
 import {
   COLS, isUnread, messageLines, messageRow, messagesConditions, messagesMode, openMessage, type MessagesState,
 } from './messages-reducer.js';
@@ -19,12 +18,6 @@ export interface MessagesViewProps {
 
 /** Lines other than the list's: header, title, summary, column names, message line, footer, one spare. */
 const LIST_CHROME = 7;
-
-/** The first row shown so that the selected one is in a window of `height`. */
-export function windowStart(selected: number, total: number, height: number): number {
-  if (total <= height) return 0;
-  return Math.max(0, Math.min(selected - Math.floor(height / 2), total - height));
-}
 
 /** The typed text as it fits on one line: its end, with '…' before when cut. */
 function shownDraft(draft: string, room: number): string {

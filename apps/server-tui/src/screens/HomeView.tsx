@@ -3,9 +3,9 @@ import type { Lang } from '@docstream/core';
 import { DestinationList } from '@docstream/console-kit';
 import { t } from '../i18n.js';
 import { ScreenFrame } from '../keys/kit.js';
+import { clockTime } from './figures.js';
 import { homeMenu, homeText, type HomeState } from './home-reducer.js';
 
-const hhmmss = (d: Date) => [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 
 /** The server's figures at a glance, then the menu of screens. */
 export function HomeView({ lang, width, state, databaseLine }: { lang: Lang; width: number; state: HomeState; databaseLine: string }) {
@@ -16,7 +16,7 @@ export function HomeView({ lang, width, state, databaseLine }: { lang: Lang; wid
       {snap ? (
         <>
           <Text>{homeText(lang, snap.estimated ? 'documentsEstimated' : 'documents', { n: snap.documents })}</Text>
-          <Text>{homeText(lang, 'readAt', { at: hhmmss(snap.at) })}</Text>
+          <Text>{homeText(lang, 'readAt', { at: clockTime(snap.at) })}</Text>
         </>
       ) : null}
       <Box flexDirection="column" marginTop={1}>

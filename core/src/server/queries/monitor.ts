@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import type { TrafficRow } from './exchange.js';
 
 /** Width of a stored rate bucket (migration 006: xm_system.rate_bucket). */
 export const RATE_BUCKET_SECONDS = 5;
@@ -130,21 +131,8 @@ export interface CentrePageCriteria {
   limit: number;
 }
 
-export interface CentreRow {
-  matricule: string;
-  name: string;
-  status: number;
-  last_seen: Date | null;
-  containers_in: number;
-  documents_in: number;
-  duplicates: number;
-  conflicts: number;
-  acks_out: number;
-  errors: number;
-  bytes_in: number;
-  bytes_out: number;
-  /** Answers committed for the centre and not yet published. */
-  queued: number;
+/** A centre's traffic counters (as `client show` reads them), and what it has in quarantine. */
+export interface CentreRow extends TrafficRow {
   /** Its containers held in quarantine. */
   held: number;
 }

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Lang } from '@docstream/core';
-import { kitText } from '@docstream/console-kit';
+import { kitText, windowStart } from '@docstream/console-kit';
 import { ScreenFrame } from '../../keys/kit.js';
 import { cw } from './client-words.js';
 import {
-  isUnread, messageHeader, messageLines, messageRow, messagesConditions, messagesMode, ms, openMessage, readHeight, windowStart, type MessagesState,
+  isUnread, messageHeader, messageLines, messageRow, messagesConditions, messagesMode, ms, openMessage, readHeight, type MessagesState,
 } from './messages-reducer.js';
 
 /** Lines other than the list's: header, title, summary, column names, message line, footer (2), one spare. */

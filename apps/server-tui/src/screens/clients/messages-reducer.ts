@@ -222,12 +222,6 @@ export function messageLines(lang: Lang, s: MessagesState, m: MessageRow, width:
   return { head, body };
 }
 
-/** The first row shown so that the selected one is in a window of `height`. */
-export function windowStart(selected: number, total: number, height: number): number {
-  if (total <= height) return 0;
-  return Math.max(0, Math.min(selected - Math.floor(height / 2), total - height));
-}
-
 /** Height of the open message's body: header, title, head, blank, position, message, footer, spare. */
 export function readHeight(rows: number, headLines: number): number {
   return Math.max(1, rows - 6 - headLines - 1);

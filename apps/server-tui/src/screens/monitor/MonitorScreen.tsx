@@ -9,9 +9,8 @@ import type { MonitorCondition } from '../../keys/monitor-bindings.js';
 import { initialMonitor, monitorDelay, monitorMode, monitorQuery, monitorReducer, selectedCentre, type MonitorState } from './monitor-reducer.js';
 import { sparkWidth } from './monitor-lines.js';
 import { ms } from './monitor-strings.js';
+import { OPERATOR } from '../clients/client-words.js';
 import { MONITOR_CHROME, MonitorView } from './MonitorView.js';
-
-const OPERATOR = 2;
 
 function conditions(s: MonitorState, host: ServerHostState | null, privilege: number): MonitorCondition[] {
   const on: MonitorCondition[] = [s.live ? 'monitorLive' : 'monitorPaused'];

@@ -4,7 +4,8 @@ import { fit } from '@docstream/console-kit';
 import { ScreenFrame } from '../../keys/kit.js';
 import type { MonitorCondition } from '../../keys/monitor-bindings.js';
 import { monitorEvery, monitorMode, type MonitorState } from './monitor-reducer.js';
-import { centreHeader, centreRow, hhmmss, rejectionLine, serviceLine, sortName, summaryLines } from './monitor-lines.js';
+import { clockTime } from '../figures.js';
+import { centreHeader, centreRow, rejectionLine, serviceLine, sortName, summaryLines } from './monitor-lines.js';
 import { ms } from './monitor-strings.js';
 
 /**
@@ -41,7 +42,7 @@ export function MonitorView({ lang, width, state, on, hostLine, hosted, error }:
   const status = state.confirmStop
     ? ms(lang, 'confirmStop')
     : s
-      ? ms(lang, state.live ? 'live' : 'paused', { every: monitorEvery(state.tookMs), at: hhmmss(s.at) })
+      ? ms(lang, state.live ? 'live' : 'paused', { every: monitorEvery(state.tookMs), at: clockTime(s.at) })
       : ms(lang, 'reading');
 
   let body: string[];
@@ -95,7 +96,7 @@ export function MonitorView({ lang, width, state, on, hostLine, hosted, error }:
         })}
       </Box>
       {state.panel === 'centres' ? (
-        <Text wrap="truncate-end">{fit(last ? ms(lang, 'lastRejection', { at: hhmmss(last.at), matricule: last.matricule ?? '?', reason: last.reason[lang] }) : s ? ms(lang, 'noRejection') : ' ', width)}</Text>
+        <Text wrap="truncate-end">{fit(last ? ms(lang, 'lastRejection', { at: clockTime(last.at), matricule: last.matricule ?? '?', reason: last.reason[lang] }) : s ? ms(lang, 'noRejection') : ' ', width)}</Text>
       ) : null}
     </ScreenFrame>
   );

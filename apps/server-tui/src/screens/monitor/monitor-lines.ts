@@ -1,6 +1,7 @@
 import { MONITOR_COLUMNS, SERVICE_STATE_LABELS, type Lang, type MonitorCentre, type MonitorSnapshot, type MonitorSort, type RateBucket, type SortDirection } from '@docstream/core';
 import { column, columnRight, fit } from '@docstream/console-kit';
 import { ms } from './monitor-strings.js';
+import { clockTime } from '../figures.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -37,12 +38,11 @@ export function bytes(lang: Lang, n: number): string {
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
-export const hhmmss = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 
 /** Today: the time; before: the day. */
 export function when(d: Date | null, now: Date): string {
   if (!d) return '-';
-  return d.toDateString() === now.toDateString() ? hhmmss(d) : `${two(d.getDate())}/${two(d.getMonth() + 1)}`;
+  return d.toDateString() === now.toDateString() ? clockTime(d) : `${two(d.getDate())}/${two(d.getMonth() + 1)}`;
 }
 
 /** The per-centre table's columns: widths for 78 characters, the name taking what is left. */
