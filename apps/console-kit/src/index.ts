@@ -28,3 +28,7 @@ export { accountsKeys, type AccountsKeyAction } from './accounts/accounts-keys.j
 export { AccountsView, type AccountsFrame, type AccountsViewProps } from './accounts/AccountsView.js';
 export { createAccountsScreen, type AccountsService, type AccountsKit, type AccountsScreenProps } from './accounts/accounts-screen.js';
 export { useSyncReducer } from './hooks/useSyncReducer.js';
+export {
+  createMessagesReducer, loadMessages, emptyMessages, isUnread, selectedMessage, openMessage, firstLine, messagesMode, MAX_MESSAGE,
+  type MessagesModel, type MessagesModelAction, type MessagesWords, type MessageLike,
+} from './messages/messages-model.js';
