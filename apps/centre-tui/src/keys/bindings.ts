@@ -546,15 +546,7 @@ export const BINDINGS: readonly Binding[] = [
     screens: ['form'],
     modes: ['normal'],
   },
-  {
-    id: 'formKindBack',
-    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
-    shown: same('Esc'),
-    label: { fr: 'retour', en: 'back' },
-    help: { fr: 'Revenir à l’écran précédent', en: 'Back to the previous screen' },
-    screens: ['form'],
-    modes: ['normal'],
-  },
+  { ...k.back(['form']), id: 'formKindBack' },
   {
     id: 'formFields',
     keys: [
@@ -645,18 +637,9 @@ export const BINDINGS: readonly Binding[] = [
   ...accountsKeys<ScreenId>(['users'], { fr: 'Rôle : Agent, Secrétaire ou Officier', en: 'Role: Agent, Secretary or Officer' }),
   // Settings: the list (read by all), one value typed or chosen (Officer), the o/n question before writing it
   {
+    ...k.move(['settings']),
     id: 'settingMove',
-    keys: [
-      { stroke: { key: 'upArrow' }, action: 'up' },
-      { stroke: { key: 'downArrow' }, action: 'down' },
-      { stroke: { input: 'k' }, action: 'up' },
-      { stroke: { input: 'j' }, action: 'down' },
-    ],
-    shown: same('↑↓'),
-    label: { fr: 'choix', en: 'select' },
     help: { fr: 'Choisir le paramètre précédent / suivant (son détail s’affiche dessous)', en: 'Select the previous / next setting (its detail shows below)' },
-    screens: ['settings'],
-    modes: ['normal'],
     when: 'settingList',
   },
   {
@@ -672,24 +655,8 @@ export const BINDINGS: readonly Binding[] = [
     modes: ['normal'],
     when: 'settingEdit',
   },
-  {
-    id: 'settingRefresh',
-    keys: [{ stroke: { input: 'r' }, action: 'refresh' }],
-    shown: same('r'),
-    label: { fr: 'actualiser', en: 'refresh' },
-    help: { fr: 'Relire le fichier des paramètres et l’environnement', en: 'Read the settings file and the environment again' },
-    screens: ['settings'],
-    modes: ['normal'],
-  },
-  {
-    id: 'settingBack',
-    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
-    shown: same('Esc'),
-    label: { fr: 'retour', en: 'back' },
-    help: { fr: 'Revenir à l’écran précédent', en: 'Back to the previous screen' },
-    screens: ['settings'],
-    modes: ['normal'],
-  },
+  { ...k.refresh(['settings']), id: 'settingRefresh', help: { fr: 'Relire le fichier des paramètres et l’environnement', en: 'Read the settings file and the environment again' } },
+  { ...k.back(['settings']), id: 'settingBack' },
   {
     id: 'settingChoice',
     keys: [

@@ -92,15 +92,7 @@ export const ELECTIONS_BROKER_BINDINGS: readonly Row[] = [
     screens: ['brokerTest'],
     modes: ['typing'],
   },
-  {
-    id: 'brokerBack',
-    keys: [{ stroke: { key: 'escape' }, action: 'back' }],
-    shown: same('Esc'),
-    label: { fr: 'retour', en: 'back' },
-    help: { fr: 'Revenir à l’écran précédent', en: 'Back to the previous screen' },
-    screens: ['brokerTest'],
-    modes: ['typing'],
-  },
+  { ...k.back(['brokerTest']), id: 'brokerBack', modes: ['typing'] },
   {
     id: 'brokerCancel',
     keys: [{ stroke: { key: 'escape' }, action: 'cancelTest' }],
