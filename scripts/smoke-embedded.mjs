@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../apps/centre-tui/dist/main.js', import.meta.url));
-const serverBin = fileURLToPath(new URL('../apps/server-tui/dist/main.js', import.meta.url));
+const bin = fileURLToPath(new URL('../apps/centre-tui/dist/bundle/main.js', import.meta.url));
+const serverBin = fileURLToPath(new URL('../apps/server-tui/dist/bundle/main.js', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'ds-smoke-'));
 const baseEnv = { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8' };
 let step = 0;

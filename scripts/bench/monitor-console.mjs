@@ -8,7 +8,7 @@
 // « moniteur »; the writer child (lib/monitor-writer.mjs) plays the running service
 // throughout: 50 containers, ~500 documents and 1 rejection a second, a heartbeat every 5 s.
 //
-// The console: `node apps/server-tui/dist/main.js` (no subcommand) in a private tmux server,
+// The console: `node apps/server-tui/dist/bundle/main.js` (no subcommand) in a private tmux server,
 // one pane of 80×24, DATABASE_URL the bench database, PGAPPNAME=ds-bench-console (so its
 // PostgreSQL backends are told from the writer's). The benchmark logs in as an operator
 // would (send-keys), then measures three phases of --seconds each (after --warmup seconds
@@ -36,8 +36,8 @@
 // --cpu-prof: the console runs under `node --cpu-prof`; after it quits, where its CPU went
 //   in each phase (self time by function and by package). The profiler's own sampling
 //   adds CPU: read the figures of a run without it.
-// --node-env production: the console with NODE_ENV=production (React's production build;
-//   unset, as `docstream-server` is normally started, React runs its development build).
+// --node-env X: the console with NODE_ENV=X. The bundled binary has React's production
+//   build built in whatever it says; the variable still reaches the console's own code.
 //
 // BENCH_ADMIN_URL: a PostgreSQL URL allowed to CREATE/DROP DATABASE (default
 // postgresql://postgres@127.0.0.1:5432/postgres). tmux on the PATH. The database is dropped
@@ -57,7 +57,7 @@ import { MONITOR_OPERATOR, monitorFixture, startWriter, TRAFFIC_TEXT } from './l
 import { processChildren, processCpu, processMemory, processName } from './lib/proc.mjs';
 
 const exec = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../apps/server-tui/dist/main.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../apps/server-tui/dist/bundle/main.js', import.meta.url));
 const APP = 'ds-bench-console';
 const WRITER = 'ds-bench-writer';
 const TARGET = 10; // % of one core (issue 8)
@@ -69,7 +69,7 @@ const USAGE = `usage: node scripts/bench/monitor-console.mjs [options]
   --warmup N       seconds in each phase before measuring (default 10)
   --serial         no parallel query in the bench database (every PostgreSQL CPU second counted)
   --cpu-prof       run the console under node --cpu-prof and say where its CPU went, per phase
-  --node-env X     run the console with NODE_ENV=X (production: React's production build)
+  --node-env X     run the console with NODE_ENV=X (the bundle's React is production whatever X)
   --max-minutes N  stop and clean up after this (default 15)
   --keep           keep the database`;
 

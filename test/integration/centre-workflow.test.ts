@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCentre, DocstreamError, Privilege, parseNiu, LOCKOUT_MINUTES, MAX_FAILED_LOGINS, type Database } from '@docstream/core';
 import { manualClock, testDatabase } from '../support/test-db.js';
@@ -128,6 +129,25 @@ describe('centre document workflow on PostgreSQL', () => {
     // once the lockout has run out, one more typo starts a new count instead of locking again
     expect((await errorOf(centre.users.login('distrait', 'mauvais'))).code).toBe('auth_failed');
     await expect(centre.users.login('distrait', 'ma-phrase-secrete-7')).resolves.toMatchObject({ login: 'distrait' });
+  });
+
+  it('stores an account hashed with older scrypt parameters again with today\'s at its next login', async () => {
+    const { centre, officer } = staff;
+    const t = await centre.users.create(officer, { login: 'ancienne', fullName: 'Compte Ancien', privilege: Privilege.Agent });
+    await centre.users.changePassword('ancienne', t.temporaryPassword, 'phrase-de-2025-x');
+    // as stored before the parameters changed: N = 2^15, r = 8, p = 1
+    const salt = randomBytes(16);
+    const key = scryptSync('phrase-de-2025-x', salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 2 ** 20 });
+    const old = `scrypt$15$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+    await db.query(`UPDATE docstream.users SET password_hash = $1 WHERE login = 'ancienne'`, [old]);
+    const stored = async () => (await db.query<{ h: string }>(`SELECT password_hash AS h FROM docstream.users WHERE login = 'ancienne'`))[0]!.h;
+    // a wrong password leaves it as it was
+    expect((await errorOf(centre.users.login('ancienne', 'pas-la-bonne-1'))).code).toBe('auth_failed');
+    expect(await stored()).toBe(old);
+    await expect(centre.users.login('ancienne', 'phrase-de-2025-x')).resolves.toMatchObject({ login: 'ancienne' });
+    expect(await stored()).toMatch(/^scrypt\$13\$8\$10\$/);
+    await expect(centre.users.login('ancienne', 'phrase-de-2025-x')).resolves.toMatchObject({ login: 'ancienne' });
+    expect((await errorOf(centre.users.login('ancienne', 'pas-la-bonne-2'))).code).toBe('auth_failed');
   });
 
   it('checks at most the limit of passwords when guesses arrive all at once', async () => {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CENTRE_BIN = fileURLToPath(new URL('../../apps/centre-tui/dist/main.js', import.meta.url));
-export const SERVER_BIN = fileURLToPath(new URL('../../apps/server-tui/dist/main.js', import.meta.url));
+export const CENTRE_BIN = fileURLToPath(new URL('../../apps/centre-tui/dist/bundle/main.js', import.meta.url));
+export const SERVER_BIN = fileURLToPath(new URL('../../apps/server-tui/dist/bundle/main.js', import.meta.url));
 
 export interface CliResult {
   code: number;

@@ -1,6 +1,7 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DocstreamError, hashPassword, MIN_PASSWORD_LENGTH, normaliseName, verifyPassword } from '@docstream/core';
-import { checkPasswordPolicy, generateTemporaryPassword } from '../../core/src/crypto/passwords.js';
+import { checkPasswordPolicy, generateTemporaryPassword, needsRehash } from '../../core/src/crypto/passwords.js';
 
 describe('normaliseName', () => {
   it.each([
@@ -47,6 +48,24 @@ describe('hashPassword / verifyPassword', () => {
   it('accepts an accented password typed in decomposed form', async () => {
     const stored = await hashPassword('Sécurité-2026');
     expect(await verifyPassword('Sécurité-2026'.normalize('NFD'), stored)).toBe(true);
+  });
+
+  it('hashes with N = 2^13, r = 8, p = 10 (8 MiB), and still verifies a hash made with N = 2^15, p = 1', async () => {
+    const stored = await hashPassword('Registre-National-2026');
+    expect(stored).toMatch(/^scrypt\$13\$8\$10\$/);
+    expect(needsRehash(stored)).toBe(false);
+    const salt = randomBytes(16);
+    const key = scryptSync('Registre-National-2026', salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 2 ** 20 });
+    const old = `scrypt$15$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+    expect(await verifyPassword('Registre-National-2026', old)).toBe(true);
+    expect(await verifyPassword('Registre-National-2025', old)).toBe(false);
+    expect(needsRehash(old)).toBe(true);
+  });
+
+  it('refuses a stored hash whose cost is below the floor', async () => {
+    const salt = randomBytes(16);
+    const key = scryptSync('faible-2026-x', salt, 32, { N: 2 ** 12, r: 8, p: 1 });
+    expect(await verifyPassword('faible-2026-x', `scrypt$12$8$1$${salt.toString('base64')}$${key.toString('base64')}`)).toBe(false);
   });
 
   it('refuses a stored value of another scheme', async () => {

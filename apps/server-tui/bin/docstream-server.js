@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Committed launcher: it exists when npm links the bin, before the build makes dist/.
-import '../dist/main.js';
+import '../dist/bundle/main.js';

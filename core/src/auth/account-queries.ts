@@ -61,6 +61,11 @@ export function accountQueries(table: AccountTable) {
       );
     },
 
+    /** The same password stored with today's hashing parameters: nothing else changes. */
+    async rehash(q: Queryable, id: number, passwordHash: string): Promise<void> {
+      await q.query(`UPDATE ${table} SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+    },
+
     async setLoginFailures(q: Queryable, id: number, attempts: number, lockedUntil: Date | null): Promise<void> {
       await q.query(`UPDATE ${table} SET failed_attempts = $2, locked_until = $3 WHERE id = $1`, [id, attempts, lockedUntil]);
     },

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Label } from '../forms/types.js';
 import { DocstreamError, notFound } from '../errors.js';
 import { appendAudit } from '../audit/queries.js';
-import { checkPasswordPolicy, dummyPasswordHash, generateTemporaryPassword, hashPassword, verifyPassword } from '../crypto/passwords.js';
+import { checkPasswordPolicy, dummyPasswordHash, generateTemporaryPassword, hashPassword, needsRehash, verifyPassword } from '../crypto/passwords.js';
 import type { AccountRow } from './account-queries.js';
 import type { Session, SessionRegistry } from './session.js';
 
@@ -149,6 +149,8 @@ export function createAccountService(db: Database, clock: Clock, sessions: Sessi
       });
       throw until ? locked(until) : badCredentials();
     }
+    // hashed outside the transaction: the row stays locked only for the writes
+    const upgraded = needsRehash(reserved.hash) ? await hashPassword(password) : undefined;
     const done = await db.tx(async (q) => {
       const cur = (await users.byId(q, u.id, true))!;
       if (cur.locked_until && cur.locked_until > now) throw locked(cur.locked_until);
@@ -166,6 +168,7 @@ export function createAccountService(db: Database, clock: Clock, sessions: Sessi
         return { suspended: true as const };
       }
       await users.recordLoginSuccess(q, cur.id, now);
+      if (upgraded) await users.rehash(q, cur.id, upgraded);
       return { value: await succeed(q, cur, now) };
     });
     if ('suspended' in done) throw sessions.suspendedError();

@@ -19,7 +19,8 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type forge from 'node-forge';
 import { DocstreamError } from '../errors.js';
 import {
   AsnError,
@@ -77,11 +78,18 @@ const MIN_RSA_BITS = 2048;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+// Loaded on first use: most runs of a console never lay out a certificate, and forge's
+// ~60 modules held ~4 MiB for nothing (docs/PERFORMANCE.md, Console start-up).
+const require = createRequire(import.meta.url);
+let forgeLib: typeof forge | undefined;
+const nodeForge = (): typeof forge => (forgeLib ??= require('node-forge') as typeof forge);
+
 // Functions forge has but its type definitions leave out.
-const forgePki = forge.pki as typeof forge.pki & {
-  getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1;
-  getCertificationRequestInfo(csr: ReturnType<typeof forge.pki.createCertificationRequest>): forge.asn1.Asn1;
-};
+const forgePki = () =>
+  nodeForge().pki as typeof forge.pki & {
+    getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1;
+    getCertificationRequestInfo(csr: ReturnType<typeof forge.pki.createCertificationRequest>): forge.asn1.Asn1;
+  };
 
 function pkiError(fr: string, en: string, cause?: unknown): DocstreamError {
   return new DocstreamError('pki', fr, en, cause === undefined ? {} : { cause });
@@ -185,7 +193,7 @@ export function generateKeyPair(bits = MIN_RSA_BITS): KeyPair {
 }
 
 function forgePublicKey(key: KeyObject): forge.pki.PublicKey {
-  return forge.pki.publicKeyFromPem(key.export({ type: 'spki', format: 'pem' }) as string);
+  return nodeForge().pki.publicKeyFromPem(key.export({ type: 'spki', format: 'pem' }) as string);
 }
 
 /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey (the PKCS#1 RSAPublicKey). */
@@ -214,7 +222,7 @@ function nameFields(commonName: string, organization?: string, country?: string)
   const field = (shortName: string, value: string): forge.pki.CertificateField =>
     // Accented names (a CA named "Autorité …") need UTF8String; PrintableString otherwise.
     // (forge's typings call valueTagClass a Class; forge reads it as a universal Type.)
-    PRINTABLE.test(value) ? { shortName, value } : { shortName, value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class };
+    PRINTABLE.test(value) ? { shortName, value } : { shortName, value, valueTagClass: nodeForge().asn1.Type.UTF8 as unknown as forge.asn1.Class };
   const fields: forge.pki.CertificateField[] = [];
   if (country !== undefined) fields.push({ shortName: 'C', value: country });
   if (organization !== undefined) fields.push(field('O', organization));
@@ -230,7 +238,7 @@ function randomSerialHex(): string {
 }
 
 const binary = (bytes: Buffer): string => bytes.toString('binary');
-const fromForge = (asn: forge.asn1.Asn1): Buffer => Buffer.from(forge.asn1.toDer(asn).getBytes(), 'binary');
+const fromForge = (asn: forge.asn1.Asn1): Buffer => Buffer.from(nodeForge().asn1.toDer(asn).getBytes(), 'binary');
 
 const SHA256_WITH_RSA = seq(oid(OID.sha256WithRSA), NULL_DER);
 
@@ -251,7 +259,7 @@ interface TbsInput {
 }
 
 function buildTbs(input: TbsInput): Buffer {
-  const cert = forge.pki.createCertificate();
+  const cert = nodeForge().pki.createCertificate();
   cert.publicKey = forgePublicKey(input.publicKey);
   cert.serialNumber = randomSerialHex();
   cert.validity.notBefore = input.notBefore;
@@ -259,12 +267,12 @@ function buildTbs(input: TbsInput): Buffer {
   cert.setSubject(input.subject);
   cert.setIssuer(input.subject);
   cert.setExtensions(input.extensions);
-  cert.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
-  const tbs = forgePki.getTBSCertificate(cert);
+  cert.siginfo.algorithmOid = nodeForge().pki.oids.sha256WithRSAEncryption!;
+  const tbs = forgePki().getTBSCertificate(cert);
   if (input.issuerDer !== undefined) {
     // Copy the CA's subject byte for byte, so that issuer/subject chaining and CMS
     // issuer-and-serial identifiers match whatever string types the CA certificate uses.
-    (tbs.value as forge.asn1.Asn1[])[3] = forge.asn1.fromDer(binary(input.issuerDer));
+    (tbs.value as forge.asn1.Asn1[])[3] = nodeForge().asn1.fromDer(binary(input.issuerDer));
   }
   return fromForge(tbs);
 }
@@ -309,10 +317,10 @@ function finishCertificate(tbs: Buffer, signingKey: KeyObject, issuerPublicKey: 
 
 export function createCsr(opts: { key: KeyPair; commonName: string; organization?: string }): string {
   requireStrongRsa(opts.key.publicKey, 'Clé refusée', 'Key refused');
-  const csr = forge.pki.createCertificationRequest();
+  const csr = nodeForge().pki.createCertificationRequest();
   csr.publicKey = forgePublicKey(opts.key.publicKey);
   csr.setSubject(nameFields(opts.commonName, opts.organization ?? ORGANIZATION));
-  const info = fromForge(forgePki.getCertificationRequestInfo(csr));
+  const info = fromForge(forgePki().getCertificationRequestInfo(csr));
   return pem('CERTIFICATE REQUEST', signStructure(info, opts.key.privateKey));
 }
 
@@ -450,10 +458,10 @@ export function issuerAndSerial(certPem: string): { issuerDer: Buffer; serialHex
 
 const P12_ITERATIONS = 2048; // OpenSSL 3's default
 const MAC_DIGESTS: Record<string, { node: string; forge: () => forge.md.MessageDigest; bytes: number }> = {
-  [OID.sha256]: { node: 'sha256', forge: () => forge.md.sha256.create(), bytes: 32 },
-  ['1.3.14.3.2.26']: { node: 'sha1', forge: () => forge.md.sha1.create(), bytes: 20 },
-  [OID.sha384]: { node: 'sha384', forge: () => forge.md.sha384.create(), bytes: 48 },
-  [OID.sha512]: { node: 'sha512', forge: () => forge.md.sha512.create(), bytes: 64 },
+  [OID.sha256]: { node: 'sha256', forge: () => nodeForge().md.sha256.create(), bytes: 32 },
+  ['1.3.14.3.2.26']: { node: 'sha1', forge: () => nodeForge().md.sha1.create(), bytes: 20 },
+  [OID.sha384]: { node: 'sha384', forge: () => nodeForge().md.sha384.create(), bytes: 48 },
+  [OID.sha512]: { node: 'sha512', forge: () => nodeForge().md.sha512.create(), bytes: 64 },
 };
 
 function wrongP12Passphrase(cause?: unknown): DocstreamError {
@@ -480,7 +488,7 @@ function badP12(cause?: unknown): DocstreamError {
 function p12Mac(passphrase: string, salt: Buffer, iterations: number, digestOid: string, data: Buffer): Buffer {
   const d = MAC_DIGESTS[digestOid];
   if (d === undefined) throw new AsnError(`unsupported PKCS#12 MAC digest ${digestOid}`);
-  const key = forge.pkcs12.generateKey(passphrase, forge.util.createBuffer(binary(salt)), 3, iterations, d.bytes, d.forge());
+  const key = nodeForge().pkcs12.generateKey(passphrase, nodeForge().util.createBuffer(binary(salt)), 3, iterations, d.bytes, d.forge());
   return createHmac(d.node, Buffer.from(key.getBytes(), 'binary')).update(data).digest();
 }
 
@@ -516,7 +524,7 @@ function readPfx(der: Buffer): PfxParts {
 
 /** The two spellings of a passphrase PKCS#12 tools use: UTF-8 bytes (PBES2) and as typed (legacy PBE). */
 function passphraseCandidates(passphrase: string): string[] {
-  const utf8 = forge.util.encodeUtf8(passphrase);
+  const utf8 = nodeForge().util.encodeUtf8(passphrase);
   return utf8 === passphrase ? [passphrase] : [utf8, passphrase];
 }
 
@@ -525,7 +533,7 @@ function openBags(pfxWithoutMac: Buffer, passphrase: string): forge.pkcs12.Pkcs1
   let lastError: unknown;
   for (const candidate of passphraseCandidates(passphrase)) {
     try {
-      return forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(binary(pfxWithoutMac), false), false, candidate);
+      return nodeForge().pkcs12.pkcs12FromAsn1(nodeForge().asn1.fromDer(binary(pfxWithoutMac), false), false, candidate);
     } catch (e) {
       lastError = e;
     }
@@ -555,17 +563,18 @@ export function importPkcs12(der: Buffer, passphrase: string): { privateKey: Key
 
 function pairKeyAndCertificates(p12: forge.pkcs12.Pkcs12Pfx): { privateKey: KeyObject; certPem: string; chainPems: string[] } {
   try {
+    const { oids } = nodeForge().pki;
     const keyBags = [
-      ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
-      ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
+      ...(p12.getBags({ bagType: oids.pkcs8ShroudedKeyBag! })[oids.pkcs8ShroudedKeyBag!] ?? []),
+      ...(p12.getBags({ bagType: oids.keyBag! })[oids.keyBag!] ?? []),
     ];
-    const certBags = p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [];
+    const certBags = p12.getBags({ bagType: oids.certBag! })[oids.certBag!] ?? [];
     if (keyBags.length !== 1 || keyBags[0]!.key == null) throw new Error(`expected one RSA key, found ${keyBags.length}`);
-    const privateKey = createPrivateKey(forge.pki.privateKeyToPem(keyBags[0]!.key));
+    const privateKey = createPrivateKey(nodeForge().pki.privateKeyToPem(keyBags[0]!.key));
     const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
     const pems = certBags.map((b) => {
       if (b.cert == null) throw new Error('a certificate in the file is not an RSA X.509 certificate');
-      return pem('CERTIFICATE', fromForge(forge.pki.certificateToAsn1(b.cert)));
+      return pem('CERTIFICATE', fromForge(nodeForge().pki.certificateToAsn1(b.cert)));
     });
     const mine = pems.findIndex((p) => loadCertificate(p).publicKey.export({ type: 'spki', format: 'der' }).equals(spki));
     if (mine < 0) throw new Error('no certificate matches the private key');
@@ -588,11 +597,11 @@ export function exportPkcs12(opts: { privateKey: KeyObject; certPem: string; cha
       'Empty passphrase: choose one to protect the exported key.',
     );
   }
-  const key = forge.pki.privateKeyFromPem(opts.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string) as forge.pki.rsa.PrivateKey;
-  const certs = [opts.certPem, ...(opts.chainPems ?? [])].map((p) => forge.pki.certificateFromPem(pem('CERTIFICATE', loadCertificate(p).der)));
+  const key = nodeForge().pki.privateKeyFromPem(opts.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string) as forge.pki.rsa.PrivateKey;
+  const certs = [opts.certPem, ...(opts.chainPems ?? [])].map((p) => nodeForge().pki.certificateFromPem(pem('CERTIFICATE', loadCertificate(p).der)));
   const options = { algorithm: 'aes256', prfAlgorithm: 'sha256', count: P12_ITERATIONS, useMac: false } as const;
   // PBES2 keys derive from the passphrase's UTF-8 bytes; forge wants them as a binary string.
-  const unsigned = fromForge(forge.pkcs12.toPkcs12Asn1(key, certs, forge.util.encodeUtf8(opts.passphrase), options));
+  const unsigned = fromForge(nodeForge().pkcs12.toPkcs12Asn1(key, certs, nodeForge().util.encodeUtf8(opts.passphrase), options));
   const pfx = readPfx(unsigned);
   const salt = randomBytes(16);
   const mac = p12Mac(opts.passphrase, salt, P12_ITERATIONS, OID.sha256, pfx.authSafeData);

@@ -18,16 +18,17 @@ export interface EmbeddedServer {
 
 const LOCK_FILE = 'embedded.lock';
 
-let baselineWasm = true;
+let forThroughput = false;
 
 /**
- * A long-running service (`run`) keeps V8's optimising compiler for PGlite: about a third
- * more throughput once warm. Consoles and commands do not call this: with V8's baseline
- * compiler only, PGlite opens in half the CPU time and holds 50–110 MiB less
+ * A long-running service (`run`) keeps V8's optimising compiler for PGlite (about a third
+ * more throughput once warm) and 16 MB of shared buffers. Consoles and commands do not call
+ * this: with V8's baseline compiler only, PGlite opens in half the CPU time and holds
+ * 50–110 MiB less, and 2 MB of buffers keep 14 MiB more out of the console's memory
  * (docs/PERFORMANCE.md, Console start-up).
  */
 export function embeddedForThroughput(): void {
-  baselineWasm = false;
+  forThroughput = true;
 }
 
 interface LockInfo {
@@ -71,7 +72,7 @@ function removeStale(path: string, seen: LockInfo): void {
 
 async function serve(dataDir: string, lockPath: string): Promise<EmbeddedServer> {
   // Before PGlite's WebAssembly is compiled: the flag applies to modules compiled after it.
-  if (baselineWasm) setFlagsFromString('--liftoff-only');
+  if (!forThroughput) setFlagsFromString('--liftoff-only');
   const [{ PGlite }, { pg_trgm }, { PGLiteSocketServer }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
@@ -82,10 +83,12 @@ async function serve(dataDir: string, lockPath: string): Promise<EmbeddedServer>
     db = await PGlite.create({
       dataDir: join(dataDir, 'pgdata'),
       extensions: { pg_trgm },
-      // PostgreSQL's default 128 MB of shared buffers is memory the process touches at
-      // start: a console on the embedded database would hold ~300 MB. 16 MB keeps it near
-      // 200 MB; the data files are still in the system's page cache behind it.
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+      // PGlite touches all of PostgreSQL's shared memory at start, so its size is resident
+      // memory for as long as the process lives: the default 128 MB of buffers would put a
+      // console near 300 MB. A smaller pool costs little here: the data files stay in the
+      // system's page cache behind it. One backend serves every connection, so shared memory
+      // sized for 100 (locks, processes) is 4 MB for nothing.
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${forThroughput ? '16MB' : '2MB'}`, '-c', 'max_connections=4'],
     });
   } catch (e) {
     // PGlite's file-system errors carry an errno and no message
