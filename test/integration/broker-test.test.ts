@@ -40,6 +40,24 @@ async function expectTransportError(p: Promise<unknown>): Promise<DocstreamError
 }
 
 /** Retained messages left under ds/v1/test/ (a fresh subscriber gets them at once). */
+/** A TCP server that accepts connections and never says a word: a broker that hangs. */
+async function muteServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const mute: Server = createServer((s) => {
+    sockets.add(s);
+    s.on('error', () => {});
+  });
+  await new Promise<void>((r) => mute.listen(0, '127.0.0.1', () => r()));
+  const address = mute.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => mute.close(r));
+    },
+  };
+}
+
 async function retainedLeftovers(url: string): Promise<string[]> {
   const c = mqtt.connect(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 });
   const topics: string[] = [];
@@ -154,22 +172,14 @@ describe('broker test cancelled (a console\'s Esc)', () => {
   });
 
   it('cancels while waiting for a broker that never answers, long before its time-out', async () => {
-    const sockets = new Set<Socket>();
-    const mute: Server = createServer((s) => {
-      sockets.add(s);
-      s.on('error', () => {});
-    });
-    await new Promise<void>((r) => mute.listen(0, '127.0.0.1', () => r()));
-    const address = mute.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
+    const { port, close } = await muteServer();
     try {
       const controller = new AbortController();
       const running = runBrokerTest({ url: `mqtt://127.0.0.1:${port}`, timeoutMs: 600_000, signal: controller.signal, onProgress: () => setTimeout(() => controller.abort(), 50) });
       const e = await running.catch((x: unknown) => x);
       expect((e as DocstreamError).code).toBe('cancelled');
     } finally {
-      for (const s of sockets) s.destroy();
-      await new Promise((r) => mute.close(r));
+      await close();
     }
   });
 
@@ -225,14 +235,7 @@ describe('broker test against no broker', () => {
   });
 
   it('gives up on a server that accepts the connection but never answers, within the time-out', async () => {
-    const sockets = new Set<Socket>();
-    const mute: Server = createServer((s) => {
-      sockets.add(s);
-      s.on('error', () => {});
-    });
-    await new Promise<void>((r) => mute.listen(0, '127.0.0.1', () => r()));
-    const address = mute.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
+    const { port, close } = await muteServer();
     try {
       const t0 = performance.now();
       const err = await expectTransportError(runBrokerTest({ url: `mqtt://127.0.0.1:${port}`, timeoutMs: 1000 }));
@@ -241,8 +244,7 @@ describe('broker test against no broker', () => {
       expect(elapsed).toBeLessThan(4000);
       expect(err.en).toContain(`mqtt://127.0.0.1:${port}`);
     } finally {
-      for (const s of sockets) s.destroy();
-      await new Promise((r) => mute.close(r));
+      await close();
     }
   });
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OFFICER_PASSWORD } from '../support/centre-fixture.js';
 import { enrolledPair } from '../support/transmission.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let open: Console | undefined;
 
@@ -21,12 +21,6 @@ async function accountScreen(centre: Parameters<typeof App>[0]['centre'], lang: 
   await open.press('enter');
   await open.waitFor(lang === 'fr' ? 'Compte et profil du centre' : 'Account and profile of the centre');
   return open;
-}
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
 }
 
 const show = (frame: string) => {

@@ -6,7 +6,7 @@ import { testDatabase } from '../support/test-db.js';
 import { centreWithStaff, OFFICER_PASSWORD } from '../support/centre-fixture.js';
 import { birthCertificates, enrolledPair, queueBirths, tempDir, type Pair } from '../support/transmission.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let pair: Pair;
 /** Validated and centralised (Status 4): copies can be issued. */
@@ -43,12 +43,6 @@ afterEach(() => {
 const show = (frame: string) => {
   if (process.env.SHOW_FRAMES) console.log(`${'-'.repeat(80)}\n${frame}\n${'-'.repeat(80)}`);
 };
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
 
 const lastLine = (frame: string) => frame.split('\n').at(-1)!;
 

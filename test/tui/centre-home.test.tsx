@@ -4,7 +4,7 @@ import { testDatabase } from '../support/test-db.js';
 import { birth, centreWithStaff, OFFICER_PASSWORD } from '../support/centre-fixture.js';
 import { enrolledPair } from '../support/transmission.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let open: Console | undefined;
 
@@ -18,12 +18,6 @@ const PASSWORDS: Record<string, string> = { chef: OFFICER_PASSWORD, sekou: 'cont
 const show = (frame: string) => {
   if (process.env.SHOW_FRAMES) console.log(`${'-'.repeat(80)}\n${frame}\n${'-'.repeat(80)}`);
 };
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
 
 async function home(centre: Centre, login: string, lang: 'fr' | 'en' = 'fr'): Promise<Console> {
   open = mount(<App centre={centre} lang={lang} />);

@@ -3,7 +3,7 @@ import type { Centre } from '@docstream/core';
 import { OFFICER_PASSWORD } from '../support/centre-fixture.js';
 import { enrolledPair, type Pair } from '../support/transmission.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 const MATRICULE = '00073';
 const FROM_SERVER = 'Bonjour, merci de transmettre vos actes de mars avant vendredi.\nLe service des registres.';
@@ -36,12 +36,6 @@ async function messagesScreen(login: string, lang: 'fr' | 'en' = 'fr', centre: C
   await open.press('enter');
   await open.waitFor(lang === 'fr' ? /\d+ message\(s\), dont/ : /\d+ message\(s\), \d+ unread/);
   return open;
-}
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
 }
 
 const show = (frame: string) => {

@@ -6,7 +6,7 @@ import type { Settings } from '@docstream/core';
 import { testDatabase } from '../support/test-db.js';
 import { centreWithStaff, OFFICER_PASSWORD, type Staff } from '../support/centre-fixture.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let staff: Staff;
 let open: Console | undefined;
@@ -37,12 +37,6 @@ const fileOf = (env: NodeJS.ProcessEnv): Record<string, unknown> => {
 const show = (frame: string) => {
   if (process.env.SHOW_FRAMES) console.log(`${'-'.repeat(80)}\n${frame}\n${'-'.repeat(80)}`);
 };
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
 
 const row = (f: string, label: string) => f.split('\n').find((l) => l.includes(label)) ?? '';
 const lastLine = (f: string) => f.split('\n').at(-1)!;

@@ -5,7 +5,7 @@ import { answerBundle, hostCentreService, startEmbeddedBroker, startServerServic
 import { OFFICER_PASSWORD } from '../support/centre-fixture.js';
 import { enrolledPair, queueBirths, tempDir, type Pair } from '../support/transmission.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let pair: Pair;
 let open: Console | undefined;
@@ -23,12 +23,6 @@ afterEach(() => {
 const show = (frame: string) => {
   if (process.env.SHOW_FRAMES) console.log(`${'-'.repeat(80)}\n${frame}\n${'-'.repeat(80)}`);
 };
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
 
 /** Logged in as the Officer, then `:` palette, "transm", Enter. */
 async function transmissionScreen(centre: Centre = pair.staff.centre, lang: 'fr' | 'en' = 'fr'): Promise<Console> {

@@ -3,7 +3,7 @@ import type { Database } from '@docstream/core';
 import { testDatabase } from '../support/test-db.js';
 import { centreWithStaff, OFFICER_PASSWORD, type Staff } from '../support/centre-fixture.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let db: Database;
 let staff: Staff;
@@ -32,12 +32,6 @@ async function usersScreen(login: string, lang: 'fr' | 'en' = 'fr'): Promise<Con
   await open.type(lang === 'fr' ? 'utilis' : 'users');
   await open.press('enter');
   return open;
-}
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
 }
 
 const show = (frame: string) => {

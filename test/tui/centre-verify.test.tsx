@@ -6,7 +6,7 @@ import { testDatabase } from '../support/test-db.js';
 import { centreWithStaff, OFFICER_PASSWORD } from '../support/centre-fixture.js';
 import { enrolledPair, queueBirths, type Pair } from '../support/transmission.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let pair: Pair;
 let niu: string;
@@ -73,12 +73,6 @@ async function scan(c: Console, text: string): Promise<void> {
   const parts = chunks(text, 4);
   parts[parts.length - 1] += '\r';
   for (const p of parts) await c.burst(p);
-}
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
 }
 
 const show = (frame: string) => {

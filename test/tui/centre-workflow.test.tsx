@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { birth, centreWithStaff, OFFICER_PASSWORD, type Staff } from '../support/centre-fixture.js';
 import { testDatabase } from '../support/test-db.js';
 import { App } from '../../apps/centre-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let staff: Staff;
 let open: Console | undefined;
@@ -40,12 +40,6 @@ afterEach(() => {
 const show = (frame: string) => {
   if (process.env.SHOW_FRAMES) console.log(`${'-'.repeat(80)}\n${frame}\n${'-'.repeat(80)}`);
 };
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
 
 const lastLine = (frame: string) => frame.split('\n').at(-1)!;
 /** A sentence that may wrap at any space. */

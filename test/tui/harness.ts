@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { render } from 'ink-testing-library';
+import { expect } from 'vitest';
 
 /** What a terminal sends for the keys the consoles use. */
 export const KEYS = {
@@ -118,4 +119,11 @@ export async function logIn(c: Console, login: string, password: string): Promis
   await c.press('enter');
   await c.type(password);
   await c.press('enter');
+}
+
+/** A frame fits an 80×24 terminal, one line left for the shell's cursor. */
+export function fitsTerminal(frame: string): void {
+  const lines = frame.split('\n');
+  expect(lines.length, frame).toBeLessThanOrEqual(23);
+  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
 }

@@ -6,7 +6,7 @@ import { createCsr, generateKeyPair } from '../../core/src/crypto/pki.js';
 import { testDatabase } from '../support/test-db.js';
 import { PASSPHRASE, SUPERVISOR, supervisorOf, tempDir } from '../support/transmission.js';
 import { App } from '../../apps/server-tui/src/App.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let server: Server;
 let admin: Session;
@@ -64,12 +64,6 @@ async function screen(login: string, search: string, opts: { lang?: 'fr' | 'en';
   await c.type(search);
   await c.press('enter');
   return c;
-}
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
 }
 
 const show = (frame: string) => {

@@ -4,7 +4,7 @@ import { App } from '../../apps/server-tui/src/App.js';
 import { testDatabase } from '../support/test-db.js';
 import { freePort, startMosquitto, type TestBroker } from '../support/mosquitto.js';
 import { supervisorOf, SUPERVISOR } from '../support/transmission.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let server: Server;
 let broker: TestBroker;
@@ -24,12 +24,6 @@ afterEach(() => {
   open?.unmount();
   open = undefined;
 });
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
 
 /** Logs the supervisor in and opens the broker test through the palette. */
 async function atBrokerTest(lang: 'fr' | 'en', mqttUrl: string | undefined): Promise<Console> {

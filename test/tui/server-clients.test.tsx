@@ -3,7 +3,7 @@ import { createServer, type Server, type Session } from '@docstream/core';
 import { testDatabase } from '../support/test-db.js';
 import { App } from '../../apps/server-tui/src/App.js';
 import { BINDINGS } from '../../apps/server-tui/src/keys/bindings.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let server: Server;
 let admin: Session;
@@ -36,12 +36,6 @@ afterEach(() => {
   open?.unmount();
   open = undefined;
 });
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length, frame).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
 
 /** The frame as one line: a question longer than the terminal wraps onto the next line. */
 const flat = (frame: string) => frame.replace(/\s+/g, ' ');

@@ -7,7 +7,7 @@ import { footerItems, matchAction } from '../../apps/server-tui/src/keys/kit.js'
 import { appReducer, initialAppState } from '../../apps/server-tui/src/navigation.js';
 import { homeMenu, homeReducer, initialHome } from '../../apps/server-tui/src/screens/home-reducer.js';
 import { footerLine } from '@docstream/console-kit';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 let db: Database;
 let server: Server;
@@ -32,12 +32,6 @@ async function centralise(sequence: number): Promise<void> {
     `INSERT INTO xm_data.documents (niu, matricule, form_id, form_version, status, data, validated_at) VALUES ($1, '00042', $2, $3, 4, '{}', now())`,
     [formatNiu('00042', 2026, sequence), form.id, form.version],
   );
-}
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
 }
 
 let passwordChanged = false;

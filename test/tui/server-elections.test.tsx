@@ -6,7 +6,7 @@ import {
 import { App } from '../../apps/server-tui/src/App.js';
 import { BINDINGS } from '../../apps/server-tui/src/keys/bindings.js';
 import { enrolledPair, SUPERVISOR, type Pair } from '../support/transmission.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 const MATRICULE = '00071';
 const CANDIDATES = [{ code: 'A', name: 'Awa KEITA' }, { code: 'B', name: 'Moussa TRAORÉ' }, { code: 'C', name: 'Fatoumata SIDIBÉ' }];
@@ -62,12 +62,6 @@ afterEach(() => {
   open?.unmount();
   open = undefined;
 });
-
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
 
 /** Logs the supervisor in and opens the live results of PRES-2026 through the palette and the list. */
 async function atResults(lang: 'fr' | 'en', readOnly = false): Promise<Console> {

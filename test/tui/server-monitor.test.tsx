@@ -5,7 +5,7 @@ import { BINDINGS } from '../../apps/server-tui/src/keys/bindings.js';
 import { helpLines } from '../../apps/server-tui/src/keys/kit.js';
 import { enrolledPair, queueBirths, SUPERVISOR, type Pair } from '../support/transmission.js';
 import { freePort } from '../support/mosquitto.js';
-import { logIn, mount, type Console } from './harness.js';
+import { fitsTerminal, logIn, mount, type Console } from './harness.js';
 
 const VIEWER = { login: 'lecteur', password: 'Registre-Central-1-2026' };
 
@@ -37,12 +37,6 @@ afterAll(async () => {
 });
 
 /** A frame as tall as the terminal makes Ink clear the screen at each refresh (flicker): one line less. */
-function fitsTerminal(frame: string): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23);
-  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
-}
-
 async function atMonitor(opts: { lang?: 'fr' | 'en'; readOnly?: boolean; user?: { login: string; password: string } } = {}): Promise<Console> {
   const lang = opts.lang ?? 'fr';
   const user = opts.user ?? SUPERVISOR;

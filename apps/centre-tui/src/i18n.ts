@@ -1,7 +1,7 @@
 import type { Label, Lang } from '@docstream/core';
-import { fill } from '@docstream/console-kit';
+import { translator } from '@docstream/console-kit';
 
-export { fill, errorLabel, errorCode } from '@docstream/console-kit';
+export { fill, translator, errorLabel, errorCode } from '@docstream/console-kit';
 
 /** Every string the centre console shows, as French/English pairs. French is the default. */
 export const STRINGS = {
@@ -156,9 +156,7 @@ export const STRINGS = {
 export type StringKey = keyof typeof STRINGS;
 
 /** A UI string in the chosen language, with `{name}` placeholders filled in. */
-export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return fill(STRINGS[key][lang], vars);
-}
+export const t = translator(STRINGS);
 
 /** The side of a French/English pair (labels from the core, form definitions, errors). */
 export function pick(lang: Lang, label: Label): string {

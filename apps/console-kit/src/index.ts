@@ -5,7 +5,7 @@ export { splitChunk } from './keys/split-chunk.js';
 export { KeyRegistryContext, KeyTargetId, ReadOnlyContext, type GlobalControls, type KeyRegistry, type KeyTarget } from './keys/registry.js';
 export { createConsoleKit, type ConsoleKit, type ConsoleKitOptions, type ScreenFrameProps } from './console-kit.js';
 export { fit, column, columnRight, wrapText } from './text/fit.js';
-export { fill, kitText, errorLabel, errorCode, KIT_STRINGS } from './text/labels.js';
+export { fill, translator, kitText, errorLabel, errorCode, KIT_STRINGS } from './text/labels.js';
 export { MessageLine } from './components/MessageLine.js';
 export { TextField, type TextFieldProps } from './components/TextField.js';
 export { useAsyncRunner } from './hooks/useAsyncRunner.js';

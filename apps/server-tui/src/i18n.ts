@@ -1,5 +1,5 @@
-import type { Label, Lang } from '@docstream/core';
-import { fill } from '@docstream/console-kit';
+import type { Label } from '@docstream/core';
+import { translator } from '@docstream/console-kit';
 
 export { errorLabel, errorCode, fill } from '@docstream/console-kit';
 
@@ -14,6 +14,4 @@ export const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return fill(STRINGS[key][lang], vars);
-}
+export const t = translator(STRINGS);

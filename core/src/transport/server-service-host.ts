@@ -93,14 +93,20 @@ export function hostServerService(server: Server, options: () => Promise<ServerH
     }
   }
 
-  async function launch(session: Session): Promise<void> {
-    const resumed = state.resumed;
+  /** The core's check that this operator may start or stop it: a refusal is shown, not thrown. */
+  async function mayRun(session: Session): Promise<boolean> {
     try {
       await server.operators.guard(server.db, session, OperatorPrivilege.Operator, START);
+      return true;
     } catch (e) {
       set({ error: labelOf(e) });
-      return;
+      return false;
     }
+  }
+
+  async function launch(session: Session): Promise<void> {
+    const resumed = state.resumed;
+    if (!(await mayRun(session))) return;
     set({ phase: 'starting', since: now(), error: undefined });
     let port: number | undefined;
     try {
@@ -157,12 +163,7 @@ export function hostServerService(server: Server, options: () => Promise<ServerH
 
     async stop(session) {
       if (state.phase !== 'running') return;
-      try {
-        await server.operators.guard(server.db, session, OperatorPrivilege.Operator, START);
-      } catch (e) {
-        set({ error: labelOf(e) });
-        return;
-      }
+      if (!(await mayRun(session))) return;
       set({ phase: 'stopping', since: now(), error: undefined });
       try {
         await halt();

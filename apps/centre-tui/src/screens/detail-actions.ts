@@ -1,5 +1,5 @@
 import { Privilege, type DocumentView, type Label, type Lang } from '@docstream/core';
-import { fill } from '../i18n.js';
+import { translator } from '../i18n.js';
 
 /**
  * The workflow actions on one document from its detail: check (`v`), send back with a
@@ -91,9 +91,7 @@ const STRINGS = {
 
 export type ActStringKey = keyof typeof STRINGS;
 
-export function ta(lang: Lang, key: ActStringKey, vars: Record<string, string | number> = {}): string {
-  return fill(STRINGS[key][lang], vars);
-}
+export const ta = translator(STRINGS);
 
 /** The error said when Enter is pressed on an empty remark or reason. */
 export function missingText(kind: TextKind): Label {

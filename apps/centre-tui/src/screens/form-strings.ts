@@ -1,5 +1,5 @@
-import type { Label, Lang } from '@docstream/core';
-import { fill } from '../i18n.js';
+import type { Label } from '@docstream/core';
+import { fill, translator } from '../i18n.js';
 
 /** The strings of the new-document (form) screen, kept beside it; French first. */
 export const FORM_STRINGS = {
@@ -42,9 +42,7 @@ export const FORM_STRINGS = {
 
 export type FormStringKey = keyof typeof FORM_STRINGS;
 
-export function ft(lang: Lang, key: FormStringKey, vars: Record<string, string | number> = {}): string {
-  return fill(FORM_STRINGS[key][lang], vars);
-}
+export const ft = translator(FORM_STRINGS);
 
 /** Both sides of a form string, filled (for a state that keeps a Label). */
 export function fl(key: FormStringKey, vars: Record<string, string | number> = {}): Label {

@@ -1,5 +1,5 @@
 import type { CentreEditableSetting, Label, Lang, SettingSource } from '@docstream/core';
-import { fill } from '../i18n.js';
+import { fill, translator } from '../i18n.js';
 
 /** The strings of the Settings screen, kept beside it; French first. */
 export const SETTINGS_STRINGS = {
@@ -66,9 +66,7 @@ export const SETTINGS_STRINGS = {
 
 export type SettingsStringKey = keyof typeof SETTINGS_STRINGS;
 
-export function st(lang: Lang, key: SettingsStringKey, vars: Record<string, string | number> = {}): string {
-  return fill(SETTINGS_STRINGS[key][lang], vars);
-}
+export const st = translator(SETTINGS_STRINGS);
 
 /** Both sides of a string, filled (for a state that keeps a Label); `vars` may differ by language. */
 export function sl(key: SettingsStringKey, vars: Record<string, string | number> | ((lang: Lang) => Record<string, string | number>) = {}): Label {

@@ -1,5 +1,5 @@
 import type { Label, Lang } from '@docstream/core';
-import { fill } from '../i18n.js';
+import { translator } from '../i18n.js';
 import { editText, type TextKeyState } from '@docstream/console-kit';
 import type { TransmissionCondition } from '../keys/bindings.js';
 import type { ServiceHolder } from './cycle-lines.js';
@@ -58,9 +58,7 @@ export const TX_STRINGS = {
 
 export type TxKey = keyof typeof TX_STRINGS;
 
-export function tx(lang: Lang, key: TxKey, vars: Record<string, string | number> = {}): string {
-  return fill(TX_STRINGS[key][lang], vars);
-}
+export const tx = translator(TX_STRINGS);
 
 /** What `centre.transmission.counts()` returns. */
 export interface TxCounts {

@@ -1,5 +1,5 @@
-import type { Label, Lang } from '@docstream/core';
-import { fill } from '../text/labels.js';
+import type { Label } from '@docstream/core';
+import { translator } from '../text/labels.js';
 
 /** The strings of the login and password screens, the same in both consoles. */
 export const AUTH_STRINGS = {
@@ -31,6 +31,4 @@ export const AUTH_STRINGS = {
   },
 } as const satisfies Record<string, Label>;
 
-export function authText(lang: Lang, key: keyof typeof AUTH_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(AUTH_STRINGS[key][lang], vars);
-}
+export const authText = translator(AUTH_STRINGS);

@@ -4,6 +4,11 @@ export function fill(text: string, vars: Record<string, string | number>): strin
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** The reader of one table of labels: a string in the chosen language, `{name}` filled in. */
+export function translator<T extends Record<string, Label>>(table: T) {
+  return (lang: Lang, key: keyof T, vars: Record<string, string | number> = {}): string => fill((table[key] as Label)[lang], vars);
+}
+
 /** The strings the kit's own components show, French first. */
 export const KIT_STRINGS = {
   errorPrefix: { fr: 'Erreur : ', en: 'Error: ' },
@@ -20,9 +25,7 @@ export const KIT_STRINGS = {
   },
 } as const satisfies Record<string, Label>;
 
-export function kitText(lang: Lang, key: keyof typeof KIT_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(KIT_STRINGS[key][lang], vars);
-}
+export const kitText = translator(KIT_STRINGS);
 
 /**
  * What a user is shown for a failure: a DocstreamError carries its own French and English

@@ -1,5 +1,5 @@
-import type { BrokerTestPhase, BrokerTestResult, Label, Lang } from '@docstream/core';
-import { editText, fill, type TextKeyState } from '@docstream/console-kit';
+import type { BrokerTestPhase, BrokerTestResult, Label } from '@docstream/core';
+import { editText, translator, type TextKeyState } from '@docstream/console-kit';
 
 /** Every string of the broker test screen, French first. */
 export const BROKER_STRINGS = {
@@ -42,9 +42,7 @@ export const BROKER_STRINGS = {
 
 export type BrokerKey = keyof typeof BROKER_STRINGS;
 
-export function brokerText(lang: Lang, key: BrokerKey, vars: Record<string, string | number> = {}): string {
-  return fill(BROKER_STRINGS[key][lang], vars);
-}
+export const brokerText = translator(BROKER_STRINGS);
 
 export type FieldName = 'count' | 'size' | 'qos' | 'timeout';
 export const FIELDS: readonly FieldName[] = ['count', 'size', 'qos', 'timeout'];

@@ -1,5 +1,5 @@
-import type { AreaLevel, ElectionResults, Label, Lang } from '@docstream/core';
-import { editText, fill, type TextKeyState } from '@docstream/console-kit';
+import type { AreaLevel, ElectionResults, Label } from '@docstream/core';
+import { editText, fill, translator, type TextKeyState } from '@docstream/console-kit';
 import type { ElectionsBrokerCondition } from '../keys/elections-broker-bindings.js';
 
 /** The live results are read again at most this often, and never while a read is running. */
@@ -76,9 +76,7 @@ export const RESULTS_STRINGS = {
 
 export type ResultsKey = keyof typeof RESULTS_STRINGS;
 
-export function resultsText(lang: Lang, key: ResultsKey, vars: Record<string, string | number> = {}): string {
-  return fill(RESULTS_STRINGS[key][lang], vars);
-}
+export const resultsText = translator(RESULTS_STRINGS);
 
 export interface ResultsState {
   results: ElectionResults | null;

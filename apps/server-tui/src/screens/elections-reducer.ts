@@ -1,5 +1,5 @@
-import type { Label, Lang } from '@docstream/core';
-import { fill } from '@docstream/console-kit';
+import type { Label } from '@docstream/core';
+import { translator } from '@docstream/console-kit';
 
 /** Every string of the Elections list, French first. */
 export const ELECTIONS_STRINGS = {
@@ -16,9 +16,7 @@ export const ELECTIONS_STRINGS = {
   choose: { fr: 'Entrée : résultats en direct de l’élection choisie.', en: 'Enter: live results of the selected election.' },
 } as const satisfies Record<string, Label>;
 
-export function electionsText(lang: Lang, key: keyof typeof ELECTIONS_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(ELECTIONS_STRINGS[key][lang], vars);
-}
+export const electionsText = translator(ELECTIONS_STRINGS);
 
 /** One election as the list shows it. */
 export interface ElectionItem {

@@ -1,5 +1,5 @@
-import type { Label, Lang } from '@docstream/core';
-import { fill } from '@docstream/console-kit';
+import type { Label } from '@docstream/core';
+import { translator } from '@docstream/console-kit';
 import { DESTINATIONS, type Destination } from '../navigation.js';
 
 /** Live figures are read again at most this often while Home is on top. */
@@ -13,9 +13,7 @@ export const HOME_STRINGS = {
   menu: { fr: 'Aller à', en: 'Go to' },
 } as const satisfies Record<string, Label>;
 
-export function homeText(lang: Lang, key: keyof typeof HOME_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(HOME_STRINGS[key][lang], vars);
-}
+export const homeText = translator(HOME_STRINGS);
 
 export interface HomeSnapshot {
   documents: number;

@@ -1,5 +1,5 @@
 import type { AccountRow, Label, Lang, LedgerRow, Statement } from '@docstream/core';
-import { column, columnRight, fill, fit, type Mode } from '@docstream/console-kit';
+import { column, columnRight, translator, fit, type Mode } from '@docstream/console-kit';
 import type { Condition } from '../../keys/bindings.js';
 import { amount, dayTime, OPERATOR } from './client-words.js';
 import { formReducer, newForm, onLastField, value, withProblems, type Form, type FormAction } from './form.js';
@@ -32,9 +32,7 @@ export const ACCOUNT_STRINGS = {
   noReference: { fr: 'aucune', en: 'none' },
 } as const satisfies Record<string, Label>;
 
-export function as(lang: Lang, key: keyof typeof ACCOUNT_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(ACCOUNT_STRINGS[key][lang], vars);
-}
+export const as = translator(ACCOUNT_STRINGS);
 
 const SERVICES: Record<LedgerRow['service'], Label> = {
   recharge: { fr: 'recharge', en: 'recharge' },

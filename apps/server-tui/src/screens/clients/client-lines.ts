@@ -1,5 +1,5 @@
 import type { Label, Lang } from '@docstream/core';
-import { fill, fit } from '@docstream/console-kit';
+import { translator, fit } from '@docstream/console-kit';
 import { amount, bytes, cw, day, dayTime, statusWords } from './client-words.js';
 import type { ClientDetails } from './client-reducer.js';
 
@@ -27,9 +27,7 @@ export const LINES_STRINGS = {
   none: { fr: 'aucun', en: 'none' },
 } as const satisfies Record<string, Label>;
 
-function ls(lang: Lang, key: keyof typeof LINES_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(LINES_STRINGS[key][lang], vars);
-}
+const ls = translator(LINES_STRINGS);
 
 /** Certificates listed in the detail (newest first); older ones are counted. */
 export const CERTIFICATES_SHOWN = 2;

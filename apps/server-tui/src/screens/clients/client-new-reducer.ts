@@ -1,5 +1,5 @@
 import type { ClientInput, Label, Lang } from '@docstream/core';
-import { fill } from '@docstream/console-kit';
+import { translator } from '@docstream/console-kit';
 import type { Mode } from '@docstream/console-kit';
 import type { Condition } from '../../keys/bindings.js';
 import { CLIENT_WORDS, statusChoices, statusWords } from './client-words.js';
@@ -23,9 +23,7 @@ export const NEW_STRINGS = {
   leave: { fr: 'Esc : retour à la liste (le code ne sera plus affiché).', en: 'Esc: back to the list (the code will not be shown again).' },
 } as const satisfies Record<string, Label>;
 
-export function ns(lang: Lang, key: keyof typeof NEW_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(NEW_STRINGS[key][lang], vars);
-}
+export const ns = translator(NEW_STRINGS);
 
 /** The centre just registered and its one-time code: held only while this screen lives. */
 export interface Created {

@@ -1,5 +1,5 @@
 import type { Label, Lang, Server } from '@docstream/core';
-import { fill, type Mode } from '@docstream/console-kit';
+import { fill, translator, type Mode } from '@docstream/console-kit';
 import type { Condition } from '../../keys/bindings.js';
 import { both, OPERATOR, statusWords, SUPERVISOR } from './client-words.js';
 import { formReducer, newForm, onLastField, value, withProblems, type Form, type FormAction } from './form.js';
@@ -40,9 +40,7 @@ export const CLIENT_STRINGS = {
 
 export type ClientString = keyof typeof CLIENT_STRINGS;
 
-export function cl(lang: Lang, key: ClientString, vars: Record<string, string | number> = {}): string {
-  return fill(CLIENT_STRINGS[key][lang], vars);
-}
+export const cl = translator(CLIENT_STRINGS);
 
 /** What runs after the o/n question. */
 export type ClientOp =

@@ -1,5 +1,5 @@
 import { CLIENT_STATUS_LABELS, type Label, type Lang } from '@docstream/core';
-import { fill } from '@docstream/console-kit';
+import { fill, translator } from '@docstream/console-kit';
 
 /** Server operators' privileges the Clients screens check before offering a key (the core checks again). */
 export const OPERATOR = 2;
@@ -13,9 +13,7 @@ export const CLIENT_WORDS = {
   optional: { fr: '(facultatif)', en: '(optional)' },
 } as const satisfies Record<string, Label>;
 
-export function cw(lang: Lang, key: keyof typeof CLIENT_WORDS, vars: Record<string, string | number> = {}): string {
-  return fill(CLIENT_WORDS[key][lang], vars);
-}
+export const cw = translator(CLIENT_WORDS);
 
 /** Both languages of a template filled with the same values. */
 export function both(label: Label, vars: Record<string, string | number> = {}): Label {

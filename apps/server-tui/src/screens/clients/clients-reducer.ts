@@ -1,5 +1,5 @@
 import type { ClientListRow, ClientPage, Label, Lang } from '@docstream/core';
-import { column, columnRight, editText, fill, fit, type TextKeyState } from '@docstream/console-kit';
+import { column, columnRight, editText, translator, fit, type TextKeyState } from '@docstream/console-kit';
 import type { Mode } from '@docstream/console-kit';
 import type { Condition } from '../../keys/bindings.js';
 import { amount, cw, day, OPERATOR, statusShort } from './client-words.js';
@@ -22,9 +22,7 @@ export const CLIENTS_STRINGS = {
   colBalance: { fr: 'Solde', en: 'Balance' },
 } as const satisfies Record<string, Label>;
 
-export function cs(lang: Lang, key: keyof typeof CLIENTS_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(CLIENTS_STRINGS[key][lang], vars);
-}
+export const cs = translator(CLIENTS_STRINGS);
 
 export interface ClientsRequest {
   id: number;

@@ -1,6 +1,6 @@
 import type { Label, Lang, MessageRow } from '@docstream/core';
 import {
-  column, createMessagesReducer, emptyMessages, fill, firstLine, fit, isUnread, loadMessages, wrapText, type MessagesModel, type MessagesModelAction,
+  column, createMessagesReducer, emptyMessages, translator, firstLine, fit, isUnread, loadMessages, wrapText, type MessagesModel, type MessagesModelAction,
 } from '@docstream/console-kit';
 
 export { firstLine, isUnread, MAX_MESSAGE, messagesMode, openMessage, selectedMessage } from '@docstream/console-kit';
@@ -36,9 +36,7 @@ export const MESSAGES_STRINGS = {
   queued: { fr: 'Message enregistré ; il part au centre à l’échange suivant.', en: 'Message recorded; it leaves for the centre at the next exchange.' },
 } as const satisfies Record<string, Label>;
 
-export function ms(lang: Lang, key: keyof typeof MESSAGES_STRINGS, vars: Record<string, string | number> = {}): string {
-  return fill(MESSAGES_STRINGS[key][lang], vars);
-}
+export const ms = translator(MESSAGES_STRINGS);
 
 /** The kit's messages model, for one centre. */
 export interface MessagesState extends MessagesModel<MessageRow> {

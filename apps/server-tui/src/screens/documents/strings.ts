@@ -1,5 +1,5 @@
 import type { Label, Lang } from '@docstream/core';
-import { fill } from '@docstream/console-kit';
+import { translator } from '@docstream/console-kit';
 
 /** The Documents area's words, French first (the core's own labels come with the data). */
 export const DOCS_STRINGS = {
@@ -137,9 +137,7 @@ export const DOCS_STRINGS = {
 
 export type DocsStringKey = keyof typeof DOCS_STRINGS;
 
-export function dt(lang: Lang, key: DocsStringKey, vars: Record<string, string | number> = {}): string {
-  return fill(DOCS_STRINGS[key][lang], vars);
-}
+export const dt = translator(DOCS_STRINGS);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,5 @@
-import type { Label, Lang } from '@docstream/core';
-import { fill } from '@docstream/console-kit';
+import type { Label } from '@docstream/core';
+import { translator } from '@docstream/console-kit';
 
 /** Every string of the monitor screen, French first. */
 export const MONITOR_STRINGS = {
@@ -44,6 +44,4 @@ export const MONITOR_STRINGS = {
 
 export type MonitorKey = keyof typeof MONITOR_STRINGS;
 
-export function ms(lang: Lang, key: MonitorKey, vars: Record<string, string | number> = {}): string {
-  return fill(MONITOR_STRINGS[key][lang], vars);
-}
+export const ms = translator(MONITOR_STRINGS);
